@@ -1,0 +1,1 @@
+"""Generators of the protobuf API from botocore's Step Functions service model (`make generate`)."""

@@ -1,0 +1,89 @@
+"""`python -m codegen`: regenerate proto/ from botocore's model and generated/python/ from proto/.
+
+Run by `make generate`. Deterministic: a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from codegen.model import PROTO_DIR, botocore_version, build_api, load_service_model
+from codegen.numbering import assign_numbers, read_previous
+from codegen.render import GENERATED_MARK, render
+
+ROOT = Path(__file__).resolve().parent.parent
+PY_PACKAGE_DOC = '"""Generated protobuf and gRPC modules of the stepfunctions.v1 API (see proto/)."""\n'
+
+
+def generate_protos(proto_root: Path, model: dict[str, Any] | None = None) -> list[Path]:
+    """Write the .proto files under `proto_root`, keeping the numbers already there; return them."""
+    model = model if model is not None else load_service_model()
+    api = build_api(model)
+    numbers = assign_numbers(api, read_previous(proto_root, PROTO_DIR))
+    files = render(api, numbers, botocore_version())
+    out_dir = proto_root / PROTO_DIR
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.glob("*.proto"):  # a file the model no longer needs, if we made it
+        rel = f"{PROTO_DIR}/{stale.name}"
+        if rel not in files and stale.read_text().startswith(GENERATED_MARK):
+            stale.unlink()
+    written = []
+    for rel, text in sorted(files.items()):
+        path = proto_root / rel
+        if not path.exists() or path.read_text() != text:
+            path.write_text(text)
+        written.append(path)
+    return written
+
+
+def generate_python(proto_root: Path, out_root: Path) -> None:
+    """Compile the protos into Python messages, gRPC stubs and their .pyi type stubs."""
+    from grpc_tools import protoc
+
+    bin_dir = Path(sys.executable).parent
+    include = os.path.join(os.path.dirname(protoc.__file__), "_proto")
+    protos = sorted(str(p.relative_to(proto_root)) for p in (proto_root / PROTO_DIR).glob("*.proto"))
+    with tempfile.TemporaryDirectory() as tmp:
+        args = [
+            "protoc",
+            f"-I{proto_root}",
+            f"-I{include}",
+            f"--plugin=protoc-gen-mypy={bin_dir / 'protoc-gen-mypy'}",
+            f"--plugin=protoc-gen-mypy_grpc={bin_dir / 'protoc-gen-mypy_grpc'}",
+            f"--python_out={tmp}",
+            f"--grpc_python_out={tmp}",
+            f"--mypy_out={tmp}",
+            f"--mypy_grpc_out={tmp}",
+            *protos,
+        ]
+        if protoc.main(args) != 0:
+            raise RuntimeError("protoc failed on the generated proto files")
+        tmp_pkg = Path(tmp) / "stepfunctions"
+        (tmp_pkg / "__init__.py").write_text(PY_PACKAGE_DOC)
+        (tmp_pkg / "v1" / "__init__.py").write_text(PY_PACKAGE_DOC)
+        (tmp_pkg / "py.typed").write_text("")
+        target = out_root / "stepfunctions"
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(tmp_pkg, target)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Regenerate both trees; return the process exit code."""
+    parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
+    parser.add_argument("--proto-root", type=Path, default=ROOT / "proto")
+    parser.add_argument("--python-out", type=Path, default=ROOT / "generated" / "python")
+    args = parser.parse_args(argv)
+    generate_protos(args.proto_root)
+    generate_python(args.proto_root, args.python_out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

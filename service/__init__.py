@@ -1,0 +1,1 @@
+"""sfn-grpc: a gRPC façade over AWS Step Functions."""
