@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+import math
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, cast
@@ -64,9 +65,11 @@ def _timestamp_in(value: Any) -> dict[str, int]:
         delta = value - _EPOCH
         micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        # Epoch seconds with fractional milliseconds; rounding to the microsecond is exact for
-        # every millisecond value a float64 can carry at today's magnitudes.
-        micros = round(value * 1_000_000)
+        # Epoch seconds with fractional milliseconds. Split off the whole seconds first (exact in
+        # float64) and round only the fraction to the microsecond, as datetime.fromtimestamp and so
+        # botocore do: multiplying the whole value by 10**6 would lose the last microsecond.
+        whole = math.floor(value)
+        micros = whole * 1_000_000 + round((value - whole) * 1_000_000)
     elif isinstance(value, str):
         return _timestamp_in(parse_timestamp(value))
     else:

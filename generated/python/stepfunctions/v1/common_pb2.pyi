@@ -313,7 +313,9 @@ Global___TracingConfiguration: _TypeAlias = TracingConfiguration  # noqa: Y015
 
 @_typing.final
 class VariableNameList(_message.Message):
-    """A list of string values; wraps the model's VariableNameList where proto cannot nest a repeated field (a map value or list element). The converter hides the wrapper."""
+    """A list of string values; wraps the model's VariableNameList where proto cannot nest a repeated
+    field (a map value or list element). The converter hides the wrapper.
+    """
 
     DESCRIPTOR: _descriptor.Descriptor
 

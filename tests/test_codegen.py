@@ -1,0 +1,129 @@
+"""`make generate`: fresh checked-in output, deterministic runs, and field numbers that never move."""
+
+from __future__ import annotations
+
+import copy
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+
+from codegen.__main__ import generate_protos, generate_python
+from codegen.model import load_service_model
+from codegen.numbering import IncompatibleChangeError, read_previous
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def test_checked_in_proto_and_python_are_fresh(tmp_path: Path) -> None:
+    """CI fails when proto/ or generated/ is stale: regenerate and compare byte for byte."""
+    proto = tmp_path / "proto"
+    shutil.copytree(ROOT / "proto", proto)
+    generate_protos(proto)
+    generate_python(proto, tmp_path / "python")
+    stale = []
+    for ours, fresh in ((ROOT / "proto", proto), (ROOT / "generated" / "python", tmp_path / "python")):
+        have, want = _tree(ours), _tree(fresh)
+        stale += [f"{ours.name}/{name}" for name in sorted(have.keys() ^ want.keys())]
+        stale += [f"{ours.name}/{name}" for name in sorted(have.keys() & want.keys()) if have[name] != want[name]]
+    assert stale == [], "run `make generate` and commit the result"
+
+
+def test_generation_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    generate_protos(first)
+    generate_protos(second)
+    generate_protos(second)  # again over its own output
+    comparison = filecmp.dircmp(first / "stepfunctions" / "v1", second / "stepfunctions" / "v1")
+    assert comparison.left_list == comparison.right_list
+    assert comparison.diff_files == []
+
+
+def _changed_model() -> dict:
+    model = copy.deepcopy(load_service_model())
+    shapes = model["shapes"]
+    event = shapes["HistoryEvent"]["members"]
+    del event["previousEventId"]
+    event["zzNewMember"] = {"shape": "String"} if "String" in shapes else {"shape": "Name"}
+    # A new member first in the model's order must not renumber the others.
+    output = shapes["DescribeExecutionOutput"]["members"]
+    shapes["DescribeExecutionOutput"]["members"] = {"aaNewFirst": {"shape": "Name"}, **output}
+    status = shapes["ExecutionStatus"]["enum"]
+    status.remove("ABORTED")
+    status.insert(0, "PAUSED")
+    return model
+
+
+def test_numbers_are_kept_removed_ones_reserved_and_new_ones_appended(tmp_path: Path) -> None:
+    proto = tmp_path / "proto"
+    shutil.copytree(ROOT / "proto", proto)
+    before = read_previous(proto, "stepfunctions/v1")
+    generate_protos(proto, _changed_model())
+    after = read_previous(proto, "stepfunctions/v1")
+
+    event_before, event_after = before.messages["HistoryEvent"], after.messages["HistoryEvent"]
+    removed = event_before.used["previous_event_id"]
+    assert "previous_event_id" not in event_after.used
+    assert removed in event_after.reserved_numbers
+    assert "previous_event_id" in event_after.reserved_names
+    assert event_after.used["zz_new_member"] == max(event_before.used.values()) + 1
+    for name, number in event_before.used.items():
+        if name != "previous_event_id":
+            assert event_after.used[name] == number, name
+
+    described = after.messages["DescribeExecutionResponse"]
+    old = before.messages["DescribeExecutionResponse"].used
+    assert {k: described.used[k] for k in old} == old
+    assert described.used["aa_new_first"] == max(old.values()) + 1
+
+    status_before, status_after = before.enums["ExecutionStatus"].used, after.enums["ExecutionStatus"].used
+    assert status_after["EXECUTION_STATUS_UNSPECIFIED"] == 0
+    assert status_after["EXECUTION_STATUS_PAUSED"] == max(status_before.values()) + 1
+    assert status_before["EXECUTION_STATUS_ABORTED"] in after.enums["ExecutionStatus"].reserved_numbers
+    assert {k: v for k, v in status_after.items() if k in status_before} == {
+        k: v for k, v in status_before.items() if k != "EXECUTION_STATUS_ABORTED"
+    }
+
+    # Regenerating from the changed output with the same model changes nothing (reserved kept).
+    snapshot = _tree(proto)
+    generate_protos(proto, _changed_model())
+    assert _tree(proto) == snapshot
+
+
+def test_a_member_that_changes_type_is_refused(tmp_path: Path) -> None:
+    proto = tmp_path / "proto"
+    shutil.copytree(ROOT / "proto", proto)
+    model = copy.deepcopy(load_service_model())
+    model["shapes"]["HistoryEvent"]["members"]["id"] = {"shape": "Name"}  # int64 -> string
+    with pytest.raises(IncompatibleChangeError, match=r"HistoryEvent\.id"):
+        generate_protos(proto, model)
+
+
+def test_a_removed_name_is_not_reused(tmp_path: Path) -> None:
+    proto = tmp_path / "proto"
+    shutil.copytree(ROOT / "proto", proto)
+    generate_protos(proto, _changed_model())
+    model = _changed_model()
+    model["shapes"]["HistoryEvent"]["members"]["previousEventId"] = {"shape": "EventId"}
+    with pytest.raises(IncompatibleChangeError, match="reserved"):
+        generate_protos(proto, model)
+
+
+def test_history_proto_documents_its_oneof() -> None:
+    text = (ROOT / "proto" / "stepfunctions" / "v1" / "history.proto").read_text()
+    start = text.index("message HistoryEvent {")
+    body = text[start : text.index("\n}\n", start)]
+    assert "  oneof details {" in body
+    comment = body[: body.index("  oneof details {")].rstrip().splitlines()[-1]
+    assert comment.startswith("  // ")
+    assert "<p>" not in text
+    assert "<code>" not in text
