@@ -6,6 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP_VERSION := 26.3
 VENV_STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 NODE_STAMP := node_modules/.installed
 
 .PHONY: run test generate bench lint format typecheck lock clean
@@ -14,6 +15,10 @@ $(VENV_STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $@
+
+$(BENCH_STAMP): $(VENV_STAMP)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -33,8 +38,8 @@ test: lint typecheck
 generate: $(VENV_STAMP)
 	$(PY) -m codegen
 
-## bench: run the benchmarks; results in bench/results/
-bench: $(VENV_STAMP)
+## bench: run the benchmarks; results (JSON and PNG plots) in bench/results/
+bench: $(BENCH_STAMP)
 	$(PY) -m bench
 
 lint: $(VENV_STAMP) $(NODE_STAMP)
@@ -52,7 +57,7 @@ typecheck: $(VENV_STAMP)
 ## lock: re-resolve the newest allowed versions and rewrite constraints.txt
 lock:
 	rm -rf /tmp/sfn-grpc-lock && $(PYTHON) -m venv /tmp/sfn-grpc-lock
-	/tmp/sfn-grpc-lock/bin/pip install --quiet pip==$(PIP_VERSION) && /tmp/sfn-grpc-lock/bin/pip install --quiet '.[dev]'
+	/tmp/sfn-grpc-lock/bin/pip install --quiet pip==$(PIP_VERSION) && /tmp/sfn-grpc-lock/bin/pip install --quiet '.[dev,bench]'
 	/tmp/sfn-grpc-lock/bin/pip freeze --exclude-editable | grep -v '^sfn-grpc' > constraints.txt
 
 clean:

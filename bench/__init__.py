@@ -1,0 +1,1 @@
+"""Benchmarks of sfn-grpc (`make bench`); results land in bench/results/."""
