@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from codegen.model import PROTO_DIR, botocore_version, build_api, load_service_model
+from codegen.model import PROTO_DIR, SERVICE_FILE, botocore_version, build_api, load_service_model
 from codegen.numbering import assign_numbers, read_previous
 from codegen.render import GENERATED_MARK, render
 
@@ -50,20 +50,19 @@ def generate_python(proto_root: Path, out_root: Path) -> None:
     include = os.path.join(os.path.dirname(protoc.__file__), "_proto")
     protos = sorted(str(p.relative_to(proto_root)) for p in (proto_root / PROTO_DIR).glob("*.proto"))
     with tempfile.TemporaryDirectory() as tmp:
-        args = [
+        common = [
             "protoc",
             f"-I{proto_root}",
             f"-I{include}",
             f"--plugin=protoc-gen-mypy={bin_dir / 'protoc-gen-mypy'}",
             f"--plugin=protoc-gen-mypy_grpc={bin_dir / 'protoc-gen-mypy_grpc'}",
-            f"--python_out={tmp}",
-            f"--grpc_python_out={tmp}",
-            f"--mypy_out={tmp}",
-            f"--mypy_grpc_out={tmp}",
-            *protos,
         ]
-        if protoc.main(args) != 0:
-            raise RuntimeError("protoc failed on the generated proto files")
+        messages = [*common, f"--python_out={tmp}", f"--mypy_out={tmp}", *protos]
+        # Only the service file has anything for gRPC; stubs of the others would be empty modules.
+        stubs = [*common, f"--grpc_python_out={tmp}", f"--mypy_grpc_out={tmp}", f"{PROTO_DIR}/{SERVICE_FILE}"]
+        for args in (messages, stubs):
+            if protoc.main(args) != 0:
+                raise RuntimeError("protoc failed on the generated proto files")
         tmp_pkg = Path(tmp) / "stepfunctions"
         (tmp_pkg / "__init__.py").write_text(PY_PACKAGE_DOC)
         (tmp_pkg / "v1" / "__init__.py").write_text(PY_PACKAGE_DOC)
