@@ -1,0 +1,136 @@
+"""Settings of the server, from command-line flags and environment variables (flags win).
+
+Each setting is declared once in SETTINGS: its flag, its variable, its type, its default and its
+help. The AWS side (region, endpoint, credentials) is boto3's own resolution: the standard AWS
+variables and files, so nothing here duplicates it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+BACKENDS = ("aws", "embedded")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: `--flag`, `ENV_VAR`, how to parse it, its default and what it does."""
+
+    name: str
+    env: str
+    parse: Callable[[str], Any]
+    default: Any
+    help: str
+    secret: bool = False  # from the environment only, never a flag (flags show in `ps`), never logged
+
+
+def _backend(value: str) -> str:
+    if value not in BACKENDS:
+        raise argparse.ArgumentTypeError(f"backend must be one of {', '.join(BACKENDS)}, not {value!r}")
+    return value
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, not {value!r}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    number = float(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value!r}")
+    return number
+
+
+SETTINGS = (
+    Setting("listen", "SFN_GRPC_LISTEN", str, "127.0.0.1:50051", "address and port to serve gRPC on"),
+    Setting("backend", "SFN_GRPC_BACKEND", _backend, "aws", "aws (boto3's configuration) or embedded (moto)"),
+    Setting("workers", "SFN_GRPC_WORKERS", _positive_int, 32, "threads (and HTTP connections) for boto3 calls"),
+    Setting("grace_seconds", "SFN_GRPC_GRACE_SECONDS", _positive_float, 15.0, "shutdown grace for in-flight calls"),
+    Setting(
+        "max_response_bytes",
+        "SFN_GRPC_MAX_RESPONSE_BYTES",
+        _positive_int,
+        4 * 1024 * 1024 - 64 * 1024,
+        "largest page sent to a caller; pages are split to fit (gRPC clients accept 4 MiB by default)",
+    ),
+    Setting("retry_max_attempts", "SFN_GRPC_RETRY_MAX_ATTEMPTS", _positive_int, 5, "attempts per AWS call, at most"),
+    Setting(
+        "max_connection_age_seconds",
+        "SFN_GRPC_MAX_CONNECTION_AGE_SECONDS",
+        _positive_float,
+        600.0,
+        "close client connections after this long, so clients re-balance across replicas",
+    ),
+    Setting("log_level", "SFN_GRPC_LOG_LEVEL", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    Setting(
+        "page_token_key",
+        "SFN_GRPC_PAGE_TOKEN_KEY",
+        str,
+        None,
+        "secret that signs page tokens; the same on every replica (default: random per process)",
+        secret=True,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The server's settings, resolved."""
+
+    listen: str = "127.0.0.1:50051"
+    backend: str = "aws"
+    workers: int = 32
+    grace_seconds: float = 15.0
+    max_response_bytes: int = 4 * 1024 * 1024 - 64 * 1024
+    retry_max_attempts: int = 5
+    max_connection_age_seconds: float = 600.0
+    log_level: str = "INFO"
+    page_token_key: str | None = field(default=None, repr=False)
+
+    def token_key(self) -> bytes | None:
+        """The HMAC key for page tokens, derived from the configured secret (None: not configured)."""
+        if self.page_token_key is None:
+            return None
+        return hashlib.sha256(b"sfn-grpc page tokens\0" + self.page_token_key.encode()).digest()
+
+    def describe(self) -> str:
+        """The settings for the start-up log line; secrets are shown only as set or not."""
+        parts = []
+        for setting in SETTINGS:
+            value = getattr(self, setting.name)
+            parts.append(f"{setting.name}={'<set>' if setting.secret and value else value}")
+        return " ".join(parts)
+
+
+def load(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> Config:
+    """Settings from flags, else the environment, else the defaults; exits with usage on bad values."""
+    env = os.environ if environ is None else environ
+    parser = argparse.ArgumentParser(prog="python -m service", description="sfn-grpc: gRPC for AWS Step Functions")
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = env.get(setting.env)
+        if raw is not None and raw != "":
+            try:
+                values[setting.name] = setting.parse(raw)
+            except (ValueError, argparse.ArgumentTypeError) as exc:
+                parser.error(f"{setting.env}: {exc}")
+        else:
+            values[setting.name] = setting.default
+        if not setting.secret:
+            flag = "--" + setting.name.replace("_", "-")
+            parser.add_argument(
+                flag, type=setting.parse, default=values[setting.name], help=f"{setting.help} ({setting.env})"
+            )
+    args = parser.parse_args(argv)
+    for setting in SETTINGS:
+        if not setting.secret:
+            values[setting.name] = getattr(args, setting.name)
+    return Config(**values)

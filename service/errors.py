@@ -1,0 +1,237 @@
+"""Every error becomes a gRPC status with rich details: one table from AWS error codes to codes.
+
+A status carries a `google.rpc.Status` in the `grpc-status-details-bin` trailer with at least a
+`google.rpc.ErrorInfo`: `reason` is the AWS error code in UPPER_SNAKE_CASE (or one of this
+service's own reasons), `domain` says whose error it is, and `metadata` keeps AWS's own spelling
+and request id. Throttling adds `google.rpc.RetryInfo`; invalid input adds `google.rpc.BadRequest`
+naming the offending fields. Nothing is `UNKNOWN` or `INTERNAL` unless this service has a bug.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import grpc
+from botocore import xform_name
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    ConnectionClosedError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    NoCredentialsError,
+    NoRegionError,
+    PartialCredentialsError,
+    ReadTimeoutError,
+)
+from google.protobuf import any_pb2, duration_pb2
+from google.protobuf.message import Message
+from google.rpc import code_pb2, error_details_pb2, status_pb2
+from grpc_status import rpc_status
+
+log = logging.getLogger(__name__)
+
+AWS_DOMAIN = "states.amazonaws.com"
+SERVICE_DOMAIN = "sfn-grpc"
+
+C = grpc.StatusCode
+
+# AWS error code -> gRPC status code. Every error of the Step Functions model is here (a test walks
+# the model), plus the errors any AWS JSON service may return. One table, read in one place.
+AWS_ERROR_CODES: dict[str, grpc.StatusCode] = {
+    # Step Functions' own errors, from the service model.
+    "ActivityAlreadyExists": C.ALREADY_EXISTS,
+    "ActivityDoesNotExist": C.NOT_FOUND,
+    "ActivityLimitExceeded": C.RESOURCE_EXHAUSTED,
+    "ActivityWorkerLimitExceeded": C.RESOURCE_EXHAUSTED,
+    "ConflictException": C.ABORTED,
+    "ExecutionAlreadyExists": C.ALREADY_EXISTS,
+    "ExecutionDoesNotExist": C.NOT_FOUND,
+    "ExecutionLimitExceeded": C.RESOURCE_EXHAUSTED,
+    "ExecutionNotRedrivable": C.FAILED_PRECONDITION,
+    "InvalidArn": C.INVALID_ARGUMENT,
+    "InvalidDefinition": C.INVALID_ARGUMENT,
+    "InvalidEncryptionConfiguration": C.INVALID_ARGUMENT,
+    "InvalidExecutionInput": C.INVALID_ARGUMENT,
+    "InvalidLoggingConfiguration": C.INVALID_ARGUMENT,
+    "InvalidName": C.INVALID_ARGUMENT,
+    "InvalidOutput": C.INVALID_ARGUMENT,
+    "InvalidToken": C.INVALID_ARGUMENT,
+    "InvalidTracingConfiguration": C.INVALID_ARGUMENT,
+    "KmsAccessDeniedException": C.PERMISSION_DENIED,
+    "KmsInvalidStateException": C.FAILED_PRECONDITION,
+    "KmsThrottlingException": C.RESOURCE_EXHAUSTED,
+    "MissingRequiredParameter": C.INVALID_ARGUMENT,
+    "ResourceNotFound": C.NOT_FOUND,
+    "ServiceQuotaExceededException": C.RESOURCE_EXHAUSTED,
+    "StateMachineAlreadyExists": C.ALREADY_EXISTS,
+    "StateMachineDeleting": C.FAILED_PRECONDITION,
+    "StateMachineDoesNotExist": C.NOT_FOUND,
+    "StateMachineLimitExceeded": C.RESOURCE_EXHAUSTED,
+    "StateMachineTypeNotSupported": C.FAILED_PRECONDITION,
+    "TaskDoesNotExist": C.NOT_FOUND,
+    "TaskTimedOut": C.FAILED_PRECONDITION,
+    "TooManyTags": C.INVALID_ARGUMENT,
+    "ValidationException": C.INVALID_ARGUMENT,
+    # Errors common to AWS services.
+    "ThrottlingException": C.RESOURCE_EXHAUSTED,
+    "Throttling": C.RESOURCE_EXHAUSTED,
+    "ThrottledException": C.RESOURCE_EXHAUSTED,
+    "TooManyRequestsException": C.RESOURCE_EXHAUSTED,
+    "RequestLimitExceeded": C.RESOURCE_EXHAUSTED,
+    "LimitExceededException": C.RESOURCE_EXHAUSTED,
+    "AccessDeniedException": C.PERMISSION_DENIED,
+    "AccessDenied": C.PERMISSION_DENIED,
+    "UnrecognizedClientException": C.UNAUTHENTICATED,
+    "InvalidSignatureException": C.UNAUTHENTICATED,
+    "IncompleteSignature": C.UNAUTHENTICATED,
+    "InvalidClientTokenId": C.UNAUTHENTICATED,
+    "MissingAuthenticationToken": C.UNAUTHENTICATED,
+    "ExpiredTokenException": C.UNAUTHENTICATED,
+    "RequestExpired": C.UNAUTHENTICATED,
+    "SerializationException": C.INVALID_ARGUMENT,
+    "ValidationError": C.INVALID_ARGUMENT,
+    "InvalidParameterValue": C.INVALID_ARGUMENT,
+    "MissingParameter": C.INVALID_ARGUMENT,
+    "UnknownOperationException": C.UNIMPLEMENTED,
+    "InternalFailure": C.UNAVAILABLE,
+    "InternalServerError": C.UNAVAILABLE,
+    "InternalError": C.UNAVAILABLE,
+    "ServiceUnavailable": C.UNAVAILABLE,
+    "ServiceUnavailableException": C.UNAVAILABLE,
+}
+
+# Codes that mean "AWS refused this request for rate reasons; it did nothing; try again later".
+THROTTLING_CODES = frozenset(
+    {
+        "ThrottlingException",
+        "Throttling",
+        "ThrottledException",
+        "TooManyRequestsException",
+        "RequestLimitExceeded",
+        "KmsThrottlingException",
+    }
+)
+
+# An AWS code this table does not know yet is mapped by the HTTP status AWS sent with it.
+_HTTP_FALLBACK = {400: C.FAILED_PRECONDITION, 401: C.UNAUTHENTICATED, 403: C.PERMISSION_DENIED, 404: C.NOT_FOUND}
+_HTTP_FALLBACK |= {409: C.ABORTED, 413: C.INVALID_ARGUMENT, 429: C.RESOURCE_EXHAUSTED}
+
+
+@dataclass
+class ServiceError(Exception):
+    """An error to return to the caller as a gRPC status with rich details."""
+
+    code: grpc.StatusCode
+    reason: str
+    message: str
+    domain: str = SERVICE_DOMAIN
+    metadata: dict[str, str] = field(default_factory=dict)
+    violations: list[tuple[str, str]] = field(default_factory=list)  # (field path, description)
+    retry_delay: float | None = None  # seconds, for RetryInfo
+
+    def __post_init__(self) -> None:
+        super().__init__(self.message)
+
+    def to_status(self) -> grpc.Status:
+        """The gRPC status, with ErrorInfo and (as they apply) RetryInfo and BadRequest."""
+        details: list[Message] = [
+            error_details_pb2.ErrorInfo(reason=self.reason, domain=self.domain, metadata=self.metadata)
+        ]
+        if self.retry_delay is not None:
+            details.append(error_details_pb2.RetryInfo(retry_delay=_duration(self.retry_delay)))
+        if self.violations:
+            details.append(
+                error_details_pb2.BadRequest(
+                    field_violations=[
+                        error_details_pb2.BadRequest.FieldViolation(field=path, description=text)
+                        for path, text in self.violations
+                    ]
+                )
+            )
+        packed = []
+        for detail in details:
+            holder = any_pb2.Any()
+            holder.Pack(detail)
+            packed.append(holder)
+        code_number = getattr(code_pb2, self.code.name)
+        return rpc_status.to_status(status_pb2.Status(code=code_number, message=self.message, details=packed))
+
+
+def _duration(seconds: float) -> duration_pb2.Duration:
+    value = duration_pb2.Duration()
+    value.FromTimedelta(dt.timedelta(seconds=seconds))
+    return value
+
+
+def aws_reason(code: str) -> str:
+    """AWS's error code in UPPER_SNAKE_CASE: ExecutionDoesNotExist -> EXECUTION_DOES_NOT_EXIST."""
+    return str(xform_name(code)).upper()
+
+
+def invalid_argument(violations: Iterable[tuple[str, str]], reason: str = "INVALID_ARGUMENT") -> ServiceError:
+    """The error for a request that fails validation; nothing was sent to AWS."""
+    found = list(violations)
+    summary = "; ".join(f"{path}: {text}" for path, text in found[:5])
+    more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
+    return ServiceError(C.INVALID_ARGUMENT, reason, f"invalid request: {summary}{more}", violations=found)
+
+
+def from_client_error(exc: ClientError, retry_delay: float) -> ServiceError:
+    """The status for an error that AWS returned."""
+    error = exc.response.get("Error", {})
+    meta = exc.response.get("ResponseMetadata", {})
+    aws_code = str(error.get("Code") or "Unknown")
+    http_status = int(meta.get("HTTPStatusCode") or 0)
+    code = AWS_ERROR_CODES.get(aws_code)
+    if code is None:
+        code = C.UNAVAILABLE if http_status >= 500 else _HTTP_FALLBACK.get(http_status, C.FAILED_PRECONDITION)
+        log.warning(
+            "AWS error code %s (HTTP %s) is not in the mapping table; sent as %s", aws_code, http_status, code.name
+        )
+    metadata = {"aws_error_code": aws_code}
+    if meta.get("RequestId"):
+        metadata["aws_request_id"] = str(meta["RequestId"])
+    if http_status:
+        metadata["http_status"] = str(http_status)
+    if exc.response.get("reason"):  # ValidationException carries a reason member
+        metadata["aws_reason"] = str(exc.response["reason"])
+    message = str(error.get("Message") or aws_code)
+    throttled = aws_code in THROTTLING_CODES
+    return ServiceError(
+        code,
+        aws_reason(aws_code),
+        message,
+        domain=AWS_DOMAIN,
+        metadata=metadata,
+        retry_delay=retry_delay if throttled or code == C.UNAVAILABLE else None,
+    )
+
+
+def from_exception(exc: BaseException, retry_delay: float = 1.0) -> ServiceError:
+    """The status for anything a backend call raised."""
+    if isinstance(exc, ServiceError):
+        return exc
+    if isinstance(exc, ClientError):
+        return from_client_error(exc, retry_delay)
+    if isinstance(exc, ConnectTimeoutError | ReadTimeoutError):
+        return ServiceError(
+            C.UNAVAILABLE, "BACKEND_TIMEOUT", f"Step Functions did not answer in time: {exc}", retry_delay=retry_delay
+        )
+    if isinstance(exc, EndpointConnectionError | ConnectionClosedError | ConnectionError):
+        return ServiceError(
+            C.UNAVAILABLE, "BACKEND_UNREACHABLE", f"cannot reach Step Functions: {exc}", retry_delay=retry_delay
+        )
+    if isinstance(exc, NoCredentialsError | PartialCredentialsError):
+        return ServiceError(C.UNAUTHENTICATED, "NO_AWS_CREDENTIALS", "the gateway has no usable AWS credentials")
+    if isinstance(exc, NoRegionError):
+        return ServiceError(C.FAILED_PRECONDITION, "NO_AWS_REGION", "the gateway has no AWS region configured")
+    if isinstance(exc, BotoCoreError):
+        return ServiceError(
+            C.UNAVAILABLE, "BACKEND_ERROR", f"calling Step Functions failed: {exc}", retry_delay=retry_delay
+        )
+    log.exception("unexpected error", exc_info=exc)
+    return ServiceError(C.INTERNAL, "INTERNAL", "internal error in sfn-grpc (logged)")

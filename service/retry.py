@@ -1,0 +1,179 @@
+"""The one retry policy: tenacity, exponential backoff with full jitter, bounded by the caller's deadline.
+
+botocore's own retries are off (see backend.py), so attempts never multiply. What is retried:
+throttling, 5xx, connection errors and timeouts. What is not: anything else, and any request of a
+non-idempotent operation that may already have reached AWS (a 5xx, a dropped connection, a read
+timeout), because repeating it could act twice. A retry budget (a token bucket shared by the
+process, as in the AWS SDKs' standard mode) stops a failing AWS from getting several times the
+traffic: each retry spends tokens, each success earns one back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from botocore.exceptions import (
+    ClientError,
+    ConnectionClosedError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    ReadTimeoutError,
+)
+from tenacity import AsyncRetrying, RetryCallState, stop_after_attempt, wait_random_exponential
+from tenacity.stop import stop_base
+
+from service.errors import THROTTLING_CODES
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RetrySettings:
+    """Knobs of the retry policy (see config.py for where they come from)."""
+
+    max_attempts: int = 5
+    initial_backoff: float = 0.05  # seconds; the first retry waits up to this, then it doubles
+    max_backoff: float = 5.0
+    min_attempt_time: float = 0.05  # never start an attempt with less of the deadline left than this
+    budget_capacity: int = 500
+    retry_cost: int = 5
+    timeout_retry_cost: int = 10
+    success_refund: int = 1
+
+
+class RetryBudget:
+    """A token bucket shared by every call of the process; retries spend, successes refill."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._tokens = capacity
+        self._lock = threading.Lock()
+
+    @property
+    def tokens(self) -> int:
+        """Tokens left now."""
+        return self._tokens
+
+    def try_spend(self, cost: int) -> bool:
+        """Take `cost` tokens for a retry; False (and nothing taken) when the budget is spent."""
+        with self._lock:
+            if self._tokens < cost:
+                return False
+            self._tokens -= cost
+            return True
+
+    def refill(self, amount: int) -> None:
+        """Give back tokens after a success."""
+        with self._lock:
+            self._tokens = min(self.capacity, self._tokens + amount)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What a failed attempt means for retrying."""
+
+    retryable: bool
+    may_have_reached_aws: bool
+    timeout: bool = False
+
+
+def classify(exc: BaseException) -> Failure:
+    """Decide whether an attempt's failure is worth retrying and whether AWS may have acted on it."""
+    if isinstance(exc, ClientError):
+        code = exc.response.get("Error", {}).get("Code", "")
+        status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
+        if code in THROTTLING_CODES or status == 429:
+            return Failure(retryable=True, may_have_reached_aws=False)  # refused before acting
+        if status >= 500:
+            return Failure(retryable=True, may_have_reached_aws=True)
+        return Failure(retryable=False, may_have_reached_aws=True)
+    if isinstance(exc, EndpointConnectionError | ConnectTimeoutError):
+        return Failure(retryable=True, may_have_reached_aws=False, timeout=isinstance(exc, ConnectTimeoutError))
+    if isinstance(exc, ReadTimeoutError):
+        return Failure(retryable=True, may_have_reached_aws=True, timeout=True)
+    if isinstance(exc, ConnectionClosedError | ConnectionError):
+        return Failure(retryable=True, may_have_reached_aws=True)
+    return Failure(retryable=False, may_have_reached_aws=True)
+
+
+class _DeadlineStop(stop_base):
+    """Stop when the next sleep plus a minimal attempt would not fit before the caller's deadline."""
+
+    def __init__(self, deadline: float | None, min_attempt_time: float) -> None:
+        self.deadline = deadline
+        self.min_attempt_time = min_attempt_time
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        if self.deadline is None:
+            return False
+        left = self.deadline - time.monotonic()
+        return left < retry_state.upcoming_sleep + self.min_attempt_time
+
+
+class _BudgetStop(stop_base):
+    """Stop when the retry budget cannot pay for another attempt (checked last: it spends)."""
+
+    def __init__(self, budget: RetryBudget, settings: RetrySettings) -> None:
+        self.budget = budget
+        self.settings = settings
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        outcome = retry_state.outcome
+        exc = outcome.exception() if outcome is not None else None
+        timeout = exc is not None and classify(exc).timeout
+        cost = self.settings.timeout_retry_cost if timeout else self.settings.retry_cost
+        return not self.budget.try_spend(cost)
+
+
+class RetryPolicy:
+    """Runs an attempt function under the retry rules; the call site just wraps its function."""
+
+    def __init__(self, settings: RetrySettings, budget: RetryBudget | None = None) -> None:
+        self.settings = settings
+        self.budget = budget or RetryBudget(settings.budget_capacity)
+
+    def backoff_hint(self, attempt: int) -> float:
+        """How long a caller should wait before trying again after `attempt` attempts (RetryInfo)."""
+        return float(min(self.settings.max_backoff, self.settings.initial_backoff * 2 ** max(0, attempt)))
+
+    async def call(
+        self,
+        attempt: Callable[[], Awaitable[T]],
+        *,
+        idempotent: bool,
+        deadline: float | None,
+        on_retry: Callable[[BaseException], None] | None = None,
+    ) -> T:
+        """Run `attempt` until it succeeds or the rules say stop; then re-raise the last error."""
+
+        def worth_retrying(state: RetryCallState) -> bool:
+            exc = state.outcome.exception() if state.outcome is not None else None
+            if exc is None:
+                return False
+            failure = classify(exc)
+            return failure.retryable and (idempotent or not failure.may_have_reached_aws)
+
+        def before_sleep(state: RetryCallState) -> None:
+            if on_retry is not None and state.outcome is not None and state.outcome.exception() is not None:
+                on_retry(state.outcome.exception())  # type: ignore[arg-type]
+
+        retrying = AsyncRetrying(
+            retry=worth_retrying,
+            wait=wait_random_exponential(multiplier=self.settings.initial_backoff, max=self.settings.max_backoff),
+            stop=(
+                stop_after_attempt(self.settings.max_attempts)
+                | _DeadlineStop(deadline, self.settings.min_attempt_time)
+                | _BudgetStop(self.budget, self.settings)
+            ),
+            before_sleep=before_sleep,
+            sleep=asyncio.sleep,
+            reraise=True,
+        )
+        result: T = await retrying(attempt)
+        self.budget.refill(self.settings.success_refund)
+        return result

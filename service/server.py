@@ -1,0 +1,187 @@
+"""Assembles the gRPC server and owns its life: start, health, shutdown.
+
+One place wires everything: the backend (AWS through boto3's own configuration, or the embedded
+moto emulator), the generic RPC path, health checking, reflection, keepalive and connection age,
+and the ports. Shutdown is graceful: health goes NOT_SERVING first, then `stop(grace)` lets calls
+in flight finish while refusing new ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import os
+import secrets
+import signal
+from typing import Any
+
+import botocore.session
+import grpc
+from botocore.exceptions import ClientError
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from service.backend import Backend, ClientSettings, create_client
+from service.config import Config
+from service.paging import PageTokens
+from service.retry import RetryPolicy, RetrySettings
+from service.rpc import SERVICE, Gateway, Rpc, build_table
+from service.validation import Validator
+
+log = logging.getLogger(__name__)
+
+SERVICE_NAME = SERVICE.full_name
+
+
+class Server:
+    """The sfn-grpc server: `await start()`, then `await stop()` (or `run()` until a signal)."""
+
+    def __init__(self, config: Config, client_settings: ClientSettings | None = None) -> None:
+        self.config = config
+        self._client_settings = client_settings
+        self._embedded: Any = None
+        self._grpc: grpc.aio.Server | None = None
+        self._health = health.aio.HealthServicer()
+        self._probe: asyncio.Task[None] | None = None
+        self.backend: Backend | None = None
+        self.port = 0
+
+    async def start(self) -> None:
+        """Build the backend and the server, bind the port and start serving."""
+        settings = self._client_settings or ClientSettings(workers=self.config.workers)
+        demo_text = None
+        if self.config.backend == "embedded":
+            from service.embedded import EmbeddedBackend, demo_instructions
+
+            self._embedded = EmbeddedBackend(region=settings.region or "us-east-1")
+            endpoint = self._embedded.start()
+            settings = ClientSettings(
+                region=endpoint.region,
+                endpoint_url=endpoint.endpoint_url,
+                workers=self.config.workers,
+                aws_access_key_id="testing",  # moto accepts any credentials
+                aws_secret_access_key="testing",
+            )
+            demo_text = demo_instructions(endpoint, self.config.listen)
+        client = create_client(settings)
+        retry = RetryPolicy(RetrySettings(max_attempts=self.config.retry_max_attempts))
+        self.backend = Backend(client, retry, self.config.workers)
+        model = botocore.session.get_session().get_service_model("stepfunctions")
+        key = self.config.token_key()
+        if key is None:
+            # Fine for one process (make run); replicas behind a load balancer must share a key.
+            log.log(
+                logging.INFO if self.config.backend == "embedded" else logging.WARNING,
+                "SFN_GRPC_PAGE_TOKEN_KEY is not set: page tokens are signed with a random key and "
+                "will not work on other replicas or after a restart",
+            )
+            key = secrets.token_bytes(32)
+        gateway = Gateway(self.backend, Validator(model), PageTokens(key), self.config.max_response_bytes)
+
+        server = grpc.aio.server(options=self._options())
+        server.add_generic_rpc_handlers((_handlers(gateway, build_table(model)),))
+        health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
+        reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+        self.port = server.add_insecure_port(self.config.listen)
+        if self.port == 0:
+            raise OSError(f"cannot listen on {self.config.listen}")
+        await self._set_health(health_pb2.HealthCheckResponse.NOT_SERVING)
+        await server.start()
+        self._grpc = server
+        log.info(
+            "sfn-grpc serving on %s (port %d); backend=%s region=%s endpoint=%s; pid %d",
+            self.config.listen,
+            self.port,
+            self.config.backend,
+            self.backend.region,
+            self.backend.endpoint_url,
+            os.getpid(),
+        )
+        log.info("settings: %s", self.config.describe())
+        if demo_text:
+            log.info("%s", demo_text)
+        self._probe = asyncio.create_task(self._probe_backend())
+
+    def _options(self) -> list[tuple[str, Any]]:
+        age_ms = int(self.config.max_connection_age_seconds * 1000)
+        return [
+            # Clients re-connect (and so re-balance across replicas) after max_connection_age.
+            ("grpc.max_connection_age_ms", age_ms),
+            ("grpc.max_connection_age_grace_ms", int(self.config.grace_seconds * 1000)),
+            # Pings find dead peers behind load balancers that drop idle connections silently.
+            ("grpc.keepalive_time_ms", 60_000),
+            ("grpc.keepalive_timeout_ms", 20_000),
+            ("grpc.keepalive_permit_without_calls", 1),
+            ("grpc.http2.min_ping_interval_without_data_ms", 10_000),
+            ("grpc.so_reuseport", 0),
+        ]
+
+    async def _set_health(self, status: Any) -> None:
+        for name in ("", SERVICE_NAME):
+            await self._health.set(name, status)
+
+    async def _probe_backend(self) -> None:
+        """SERVING once the backend answers at all (an AWS error is an answer; no connection is not)."""
+        assert self.backend is not None
+        delay = 0.2
+        loop = asyncio.get_running_loop()
+        client = self.backend.client
+        while True:
+            try:
+                await loop.run_in_executor(
+                    self.backend.executor, functools.partial(client.list_state_machines, maxResults=1)
+                )
+                break
+            except ClientError:
+                break
+            except Exception as exc:
+                log.warning("backend at %s does not answer yet: %s", self.backend.endpoint_url, exc)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30.0)
+        await self._set_health(health_pb2.HealthCheckResponse.SERVING)
+        log.info("backend answers; health is SERVING")
+
+    async def stop(self) -> None:
+        """Drain: NOT_SERVING, refuse new calls, let in-flight calls finish within the grace period."""
+        if self._probe is not None:
+            self._probe.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._probe
+        if self._grpc is not None:
+            await self._health.enter_graceful_shutdown()
+            await self._grpc.stop(self.config.grace_seconds)
+            self._grpc = None
+        if self.backend is not None:
+            self.backend.close()
+        if self._embedded is not None:
+            self._embedded.stop()
+            self._embedded = None
+        log.info("sfn-grpc stopped")
+
+    async def run(self) -> None:
+        """Serve until SIGTERM or SIGINT, then shut down gracefully."""
+        stopping = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stopping.set)
+        await self.start()
+        try:
+            await stopping.wait()
+            log.info("signal received; draining for up to %.0f s", self.config.grace_seconds)
+        finally:
+            await self.stop()
+
+
+def _handlers(gateway: Gateway, table: dict[str, Rpc]) -> grpc.GenericRpcHandler:
+    """One generic handler per RPC of the table, all through Gateway.handle."""
+    handlers = {
+        name: grpc.unary_unary_rpc_method_handler(
+            functools.partial(gateway.handle, rpc),
+            request_deserializer=rpc.request_type.FromString,
+            response_serializer=rpc.response_type.SerializeToString,
+        )
+        for name, rpc in table.items()
+    }
+    return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
