@@ -1,0 +1,46 @@
+"""The container and Kubernetes files agree with the server's settings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from service.config import SETTINGS, load
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWN = {s.env for s in SETTINGS}
+
+
+def deployment() -> dict:
+    return yaml.safe_load((ROOT / "deploy" / "kubernetes" / "deployment.yaml").read_text())
+
+
+def test_every_kustomize_resource_exists_and_parses() -> None:
+    folder = ROOT / "deploy" / "kubernetes"
+    kustomization = yaml.safe_load((folder / "kustomization.yaml").read_text())
+    for resource in kustomization["resources"]:
+        assert yaml.safe_load((folder / resource).read_text())["kind"]
+
+
+def test_the_deployment_sets_only_real_settings_and_drains_in_time() -> None:
+    spec = deployment()["spec"]["template"]["spec"]
+    container = spec["containers"][0]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    assert {name for name in env if name.startswith("SFN_GRPC_")} <= KNOWN
+    config = load([], {k: v for k, v in env.items() if v is not None})
+    assert config.listen.endswith(f":{container['ports'][0]['containerPort']}")
+    assert config.backend == "aws"
+    assert spec["terminationGracePeriodSeconds"] > config.grace_seconds
+    assert container["readinessProbe"]["grpc"]["port"] == container["ports"][0]["containerPort"]
+
+
+def test_the_dockerfile_defaults_match_the_contract() -> None:
+    text = (ROOT / "Dockerfile").read_text()
+    assert "SFN_GRPC_LISTEN=0.0.0.0:50051" in text
+    assert "SFN_GRPC_BACKEND=aws" in text
+    assert set(re.findall(r"\b(SFN_GRPC_[A-Z_]+)=", text)) <= KNOWN
+    for line in re.findall(r"^COPY (?!--)(.+)$", text, flags=re.MULTILINE):
+        for path in line.split()[:-1]:
+            assert (ROOT / path).exists(), path
