@@ -338,9 +338,11 @@ def demo_instructions(endpoint: EmbeddedEndpoint, grpc_listen: str) -> str:
 def _quiet_werkzeug() -> None:
     # werkzeug gives its logger level INFO and a stderr handler on first use unless a level is set,
     # which would print every boto3 call the gateway makes. Respect a level someone chose.
-    werkzeug_logger = logging.getLogger("werkzeug")
-    if werkzeug_logger.level == logging.NOTSET:
-        werkzeug_logger.setLevel(logging.WARNING)
+    # moto's ASL interpreter also logs a line per Parallel branch and Map iteration at INFO.
+    for name in ("werkzeug", "moto"):
+        noisy = logging.getLogger(name)
+        if noisy.level == logging.NOTSET:
+            noisy.setLevel(logging.WARNING)
 
 
 def _http_url(host: str, port: int) -> str:
