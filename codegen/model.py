@@ -38,6 +38,9 @@ AREA_FILES = {
 }
 ANNOTATIONS_FILE = "annotations.proto"
 SERVICE_FILE = "service.proto"
+# The gateway's own RPCs, beyond AWS's operations. Their messages are written by hand in
+# GATEWAY_FILE; service.proto declares them after the AWS operations.
+GATEWAY_FILE = "gateway.proto"
 
 _SCALARS = {
     "string": "string",
@@ -156,12 +159,50 @@ class EnumDef:
 
 @dataclass
 class RpcDef:
-    """One unary RPC, from one operation."""
+    """One RPC: a unary one per AWS operation, or one of the gateway's own."""
 
     name: str
     request: str
     response: str
     doc: list[str]
+    server_streaming: bool = False
+
+
+GATEWAY_RPCS = (
+    RpcDef(
+        "StreamExecutionHistory",
+        "StreamExecutionHistoryRequest",
+        "StreamExecutionHistoryResponse",
+        [
+            "Streams every event of an execution's history, in order, exactly once: pages are fetched",
+            "ahead (never more than one page ahead of the caller) and split to fit the configured message",
+            "size. Resumes after a given event id, and with `follow` keeps the stream open while the",
+            "execution runs, ending after its terminal event. Histories that can no longer change are",
+            "served from a cache.",
+        ],
+        server_streaming=True,
+    ),
+    RpcDef(
+        "WaitExecution",
+        "WaitExecutionRequest",
+        "WaitExecutionResponse",
+        [
+            "Waits until an execution reaches a terminal status (or the wait or the caller's deadline",
+            "ends) and returns what DescribeExecution returns: the polling loop callers of Standard",
+            "workflows would otherwise write.",
+        ],
+    ),
+    RpcDef(
+        "WatchExecutions",
+        "WatchExecutionsRequest",
+        "WatchExecutionsResponse",
+        [
+            "Streams the executions of a state machine and their changes (new executions, status",
+            "transitions) by polling ListExecutions; resumable on any replica with a cursor.",
+        ],
+        server_streaming=True,
+    ),
+)
 
 
 @dataclass

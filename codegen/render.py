@@ -5,6 +5,8 @@ from __future__ import annotations
 from codegen.model import (
     ANNOTATIONS_FILE,
     AREA_FILES,
+    GATEWAY_FILE,
+    GATEWAY_RPCS,
     HISTORY_EVENT,
     HISTORY_ONEOF,
     PACKAGE,
@@ -203,17 +205,24 @@ def render(api: ApiDef, numbers: Assigned, botocore_version: str) -> dict[str, s
         + _ANNOTATIONS_BODY
     )
     service = _header(botocore_version, api.api_version, [])
-    service += _imports({f"{PROTO_DIR}/{m.file}" for m in api.messages.values() if m.name in rpc_order})
+    imports = {f"{PROTO_DIR}/{m.file}" for m in api.messages.values() if m.name in rpc_order}
+    service += _imports(imports | {f"{PROTO_DIR}/{GATEWAY_FILE}"})
     service += _comment(api.service_doc, "")
     service += _comment(
-        ["", "sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name."], ""
+        [
+            "",
+            "sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name,",
+            "and, after them, RPCs of its own (gateway.proto).",
+        ],
+        "",
     )
     service.append("service StepFunctionsService {")
-    for i, rpc in enumerate(api.rpcs):
+    for i, rpc in enumerate([*api.rpcs, *GATEWAY_RPCS]):
         if i:
             service.append("")
         service += _comment(rpc.doc, "  ")
-        service.append(f"  rpc {rpc.name}({rpc.request}) returns ({rpc.response});")
+        returns = f"stream {rpc.response}" if rpc.server_streaming else rpc.response
+        service.append(f"  rpc {rpc.name}({rpc.request}) returns ({returns});")
     service.append("}")
     files[f"{PROTO_DIR}/{SERVICE_FILE}"] = "\n".join(service) + "\n"
     return files

@@ -225,7 +225,7 @@ class EmbeddedBackend:
         with self._lock:
             if self._endpoint is not None:
                 return self._endpoint
-            _quiet_werkzeug()
+            _quiet_noisy_loggers()
             server = self._start_server()
             self._server = server
             try:
@@ -335,7 +335,7 @@ def demo_instructions(endpoint: EmbeddedEndpoint, grpc_listen: str) -> str:
     )
 
 
-def _quiet_werkzeug() -> None:
+def _quiet_noisy_loggers() -> None:
     # werkzeug gives its logger level INFO and a stderr handler on first use unless a level is set,
     # which would print every boto3 call the gateway makes. Respect a level someone chose.
     # moto's ASL interpreter also logs a line per Parallel branch and Map iteration at INFO.

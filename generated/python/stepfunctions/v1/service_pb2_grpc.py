@@ -5,6 +5,7 @@ import warnings
 
 from stepfunctions.v1 import activities_pb2 as stepfunctions_dot_v1_dot_activities__pb2
 from stepfunctions.v1 import executions_pb2 as stepfunctions_dot_v1_dot_executions__pb2
+from stepfunctions.v1 import gateway_pb2 as stepfunctions_dot_v1_dot_gateway__pb2
 from stepfunctions.v1 import history_pb2 as stepfunctions_dot_v1_dot_history__pb2
 from stepfunctions.v1 import map_runs_pb2 as stepfunctions_dot_v1_dot_map__runs__pb2
 from stepfunctions.v1 import state_machines_pb2 as stepfunctions_dot_v1_dot_state__machines__pb2
@@ -52,7 +53,8 @@ class StepFunctionsServiceStub:
     you might use Step Functions API action startSyncExecution and specify its parameter as
     StateMachineArn.
 
-    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name.
+    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name,
+    and, after them, RPCs of its own (gateway.proto).
     """
 
     def __init__(self, channel):
@@ -246,6 +248,21 @@ class StepFunctionsServiceStub:
                 request_serializer=stepfunctions_dot_v1_dot_state__machines__pb2.ValidateStateMachineDefinitionRequest.SerializeToString,
                 response_deserializer=stepfunctions_dot_v1_dot_state__machines__pb2.ValidateStateMachineDefinitionResponse.FromString,
                 _registered_method=True)
+        self.StreamExecutionHistory = channel.unary_stream(
+                '/stepfunctions.v1.StepFunctionsService/StreamExecutionHistory',
+                request_serializer=stepfunctions_dot_v1_dot_gateway__pb2.StreamExecutionHistoryRequest.SerializeToString,
+                response_deserializer=stepfunctions_dot_v1_dot_gateway__pb2.StreamExecutionHistoryResponse.FromString,
+                _registered_method=True)
+        self.WaitExecution = channel.unary_unary(
+                '/stepfunctions.v1.StepFunctionsService/WaitExecution',
+                request_serializer=stepfunctions_dot_v1_dot_gateway__pb2.WaitExecutionRequest.SerializeToString,
+                response_deserializer=stepfunctions_dot_v1_dot_gateway__pb2.WaitExecutionResponse.FromString,
+                _registered_method=True)
+        self.WatchExecutions = channel.unary_stream(
+                '/stepfunctions.v1.StepFunctionsService/WatchExecutions',
+                request_serializer=stepfunctions_dot_v1_dot_gateway__pb2.WatchExecutionsRequest.SerializeToString,
+                response_deserializer=stepfunctions_dot_v1_dot_gateway__pb2.WatchExecutionsResponse.FromString,
+                _registered_method=True)
 
 
 class StepFunctionsServiceServicer:
@@ -270,7 +287,8 @@ class StepFunctionsServiceServicer:
     you might use Step Functions API action startSyncExecution and specify its parameter as
     StateMachineArn.
 
-    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name.
+    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name,
+    and, after them, RPCs of its own (gateway.proto).
     """
 
     def CreateActivity(self, request, context):
@@ -1073,6 +1091,34 @@ class StepFunctionsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def StreamExecutionHistory(self, request, context):
+        """Streams every event of an execution's history, in order, exactly once: pages are fetched
+        ahead (never more than one page ahead of the caller) and split to fit the configured message
+        size. Resumes after a given event id, and with `follow` keeps the stream open while the
+        execution runs, ending after its terminal event. Histories that can no longer change are
+        served from a cache.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WaitExecution(self, request, context):
+        """Waits until an execution reaches a terminal status (or the wait or the caller's deadline
+        ends) and returns what DescribeExecution returns: the polling loop callers of Standard
+        workflows would otherwise write.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WatchExecutions(self, request, context):
+        """Streams the executions of a state machine and their changes (new executions, status
+        transitions) by polling ListExecutions; resumable on any replica with a cursor.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_StepFunctionsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -1261,6 +1307,21 @@ def add_StepFunctionsServiceServicer_to_server(servicer, server):
                     request_deserializer=stepfunctions_dot_v1_dot_state__machines__pb2.ValidateStateMachineDefinitionRequest.FromString,
                     response_serializer=stepfunctions_dot_v1_dot_state__machines__pb2.ValidateStateMachineDefinitionResponse.SerializeToString,
             ),
+            'StreamExecutionHistory': grpc.unary_stream_rpc_method_handler(
+                    servicer.StreamExecutionHistory,
+                    request_deserializer=stepfunctions_dot_v1_dot_gateway__pb2.StreamExecutionHistoryRequest.FromString,
+                    response_serializer=stepfunctions_dot_v1_dot_gateway__pb2.StreamExecutionHistoryResponse.SerializeToString,
+            ),
+            'WaitExecution': grpc.unary_unary_rpc_method_handler(
+                    servicer.WaitExecution,
+                    request_deserializer=stepfunctions_dot_v1_dot_gateway__pb2.WaitExecutionRequest.FromString,
+                    response_serializer=stepfunctions_dot_v1_dot_gateway__pb2.WaitExecutionResponse.SerializeToString,
+            ),
+            'WatchExecutions': grpc.unary_stream_rpc_method_handler(
+                    servicer.WatchExecutions,
+                    request_deserializer=stepfunctions_dot_v1_dot_gateway__pb2.WatchExecutionsRequest.FromString,
+                    response_serializer=stepfunctions_dot_v1_dot_gateway__pb2.WatchExecutionsResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'stepfunctions.v1.StepFunctionsService', rpc_method_handlers)
@@ -1291,7 +1352,8 @@ class StepFunctionsService:
     you might use Step Functions API action startSyncExecution and specify its parameter as
     StateMachineArn.
 
-    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name.
+    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name,
+    and, after them, RPCs of its own (gateway.proto).
     """
 
     @staticmethod
@@ -2283,6 +2345,87 @@ class StepFunctionsService:
             '/stepfunctions.v1.StepFunctionsService/ValidateStateMachineDefinition',
             stepfunctions_dot_v1_dot_state__machines__pb2.ValidateStateMachineDefinitionRequest.SerializeToString,
             stepfunctions_dot_v1_dot_state__machines__pb2.ValidateStateMachineDefinitionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StreamExecutionHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/stepfunctions.v1.StepFunctionsService/StreamExecutionHistory',
+            stepfunctions_dot_v1_dot_gateway__pb2.StreamExecutionHistoryRequest.SerializeToString,
+            stepfunctions_dot_v1_dot_gateway__pb2.StreamExecutionHistoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WaitExecution(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/stepfunctions.v1.StepFunctionsService/WaitExecution',
+            stepfunctions_dot_v1_dot_gateway__pb2.WaitExecutionRequest.SerializeToString,
+            stepfunctions_dot_v1_dot_gateway__pb2.WaitExecutionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WatchExecutions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/stepfunctions.v1.StepFunctionsService/WatchExecutions',
+            stepfunctions_dot_v1_dot_gateway__pb2.WatchExecutionsRequest.SerializeToString,
+            stepfunctions_dot_v1_dot_gateway__pb2.WatchExecutionsResponse.FromString,
             options,
             channel_credentials,
             insecure,

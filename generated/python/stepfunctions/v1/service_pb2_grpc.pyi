@@ -9,6 +9,7 @@ from collections import abc as _abc
 from grpc import aio as _aio
 from stepfunctions.v1 import activities_pb2 as _activities_pb2
 from stepfunctions.v1 import executions_pb2 as _executions_pb2
+from stepfunctions.v1 import gateway_pb2 as _gateway_pb2
 from stepfunctions.v1 import history_pb2 as _history_pb2
 from stepfunctions.v1 import map_runs_pb2 as _map_runs_pb2
 from stepfunctions.v1 import state_machines_pb2 as _state_machines_pb2
@@ -55,7 +56,8 @@ class StepFunctionsServiceStub:
     you might use Step Functions API action startSyncExecution and specify its parameter as
     StateMachineArn.
 
-    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name.
+    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name,
+    and, after them, RPCs of its own (gateway.proto).
     """
 
     @_typing.overload
@@ -712,6 +714,22 @@ class StepFunctionsServiceStub:
     the value of the result field value (OK, FAIL). Do not rely on the exact order, count, or
     wording of diagnostic messages.
     """
+    StreamExecutionHistory: _grpc.UnaryStreamMultiCallable[_gateway_pb2.StreamExecutionHistoryRequest, _gateway_pb2.StreamExecutionHistoryResponse]
+    """Streams every event of an execution's history, in order, exactly once: pages are fetched
+    ahead (never more than one page ahead of the caller) and split to fit the configured message
+    size. Resumes after a given event id, and with `follow` keeps the stream open while the
+    execution runs, ending after its terminal event. Histories that can no longer change are
+    served from a cache.
+    """
+    WaitExecution: _grpc.UnaryUnaryMultiCallable[_gateway_pb2.WaitExecutionRequest, _gateway_pb2.WaitExecutionResponse]
+    """Waits until an execution reaches a terminal status (or the wait or the caller's deadline
+    ends) and returns what DescribeExecution returns: the polling loop callers of Standard
+    workflows would otherwise write.
+    """
+    WatchExecutions: _grpc.UnaryStreamMultiCallable[_gateway_pb2.WatchExecutionsRequest, _gateway_pb2.WatchExecutionsResponse]
+    """Streams the executions of a state machine and their changes (new executions, status
+    transitions) by polling ListExecutions; resumable on any replica with a cursor.
+    """
 
 @_typing.type_check_only
 class StepFunctionsServiceAsyncStub(StepFunctionsServiceStub):
@@ -736,7 +754,8 @@ class StepFunctionsServiceAsyncStub(StepFunctionsServiceStub):
     you might use Step Functions API action startSyncExecution and specify its parameter as
     StateMachineArn.
 
-    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name.
+    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name,
+    and, after them, RPCs of its own (gateway.proto).
     """
 
     def __init__(self, channel: _aio.Channel) -> None: ...
@@ -1390,6 +1409,22 @@ class StepFunctionsServiceAsyncStub(StepFunctionsServiceStub):
     the value of the result field value (OK, FAIL). Do not rely on the exact order, count, or
     wording of diagnostic messages.
     """
+    StreamExecutionHistory: _aio.UnaryStreamMultiCallable[_gateway_pb2.StreamExecutionHistoryRequest, _gateway_pb2.StreamExecutionHistoryResponse]  # type: ignore[assignment]
+    """Streams every event of an execution's history, in order, exactly once: pages are fetched
+    ahead (never more than one page ahead of the caller) and split to fit the configured message
+    size. Resumes after a given event id, and with `follow` keeps the stream open while the
+    execution runs, ending after its terminal event. Histories that can no longer change are
+    served from a cache.
+    """
+    WaitExecution: _aio.UnaryUnaryMultiCallable[_gateway_pb2.WaitExecutionRequest, _gateway_pb2.WaitExecutionResponse]  # type: ignore[assignment]
+    """Waits until an execution reaches a terminal status (or the wait or the caller's deadline
+    ends) and returns what DescribeExecution returns: the polling loop callers of Standard
+    workflows would otherwise write.
+    """
+    WatchExecutions: _aio.UnaryStreamMultiCallable[_gateway_pb2.WatchExecutionsRequest, _gateway_pb2.WatchExecutionsResponse]  # type: ignore[assignment]
+    """Streams the executions of a state machine and their changes (new executions, status
+    transitions) by polling ListExecutions; resumable on any replica with a cursor.
+    """
 
 class StepFunctionsServiceServicer(metaclass=_abc_1.ABCMeta):
     """Step Functions
@@ -1413,7 +1448,8 @@ class StepFunctionsServiceServicer(metaclass=_abc_1.ABCMeta):
     you might use Step Functions API action startSyncExecution and specify its parameter as
     StateMachineArn.
 
-    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name.
+    sfn-grpc serves every operation of the Step Functions API as a unary RPC of the same name,
+    and, after them, RPCs of its own (gateway.proto).
     """
 
     @_abc_1.abstractmethod
@@ -2286,6 +2322,40 @@ class StepFunctionsServiceServicer(metaclass=_abc_1.ABCMeta):
         diagnostic codes, or change the message wording. Your automated processes should only rely on
         the value of the result field value (OK, FAIL). Do not rely on the exact order, count, or
         wording of diagnostic messages.
+        """
+
+    @_abc_1.abstractmethod
+    def StreamExecutionHistory(
+        self,
+        request: _gateway_pb2.StreamExecutionHistoryRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_gateway_pb2.StreamExecutionHistoryResponse], _abc.AsyncIterator[_gateway_pb2.StreamExecutionHistoryResponse]]:
+        """Streams every event of an execution's history, in order, exactly once: pages are fetched
+        ahead (never more than one page ahead of the caller) and split to fit the configured message
+        size. Resumes after a given event id, and with `follow` keeps the stream open while the
+        execution runs, ending after its terminal event. Histories that can no longer change are
+        served from a cache.
+        """
+
+    @_abc_1.abstractmethod
+    def WaitExecution(
+        self,
+        request: _gateway_pb2.WaitExecutionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_gateway_pb2.WaitExecutionResponse, _abc.Awaitable[_gateway_pb2.WaitExecutionResponse]]:
+        """Waits until an execution reaches a terminal status (or the wait or the caller's deadline
+        ends) and returns what DescribeExecution returns: the polling loop callers of Standard
+        workflows would otherwise write.
+        """
+
+    @_abc_1.abstractmethod
+    def WatchExecutions(
+        self,
+        request: _gateway_pb2.WatchExecutionsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_gateway_pb2.WatchExecutionsResponse], _abc.AsyncIterator[_gateway_pb2.WatchExecutionsResponse]]:
+        """Streams the executions of a state machine and their changes (new executions, status
+        transitions) by polling ListExecutions; resumable on any replica with a cursor.
         """
 
 def add_StepFunctionsServiceServicer_to_server(servicer: StepFunctionsServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
