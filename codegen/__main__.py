@@ -13,9 +13,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from codegen.model import PROTO_DIR, SERVICE_FILE, botocore_version, build_api, load_service_model
+from codegen.model import GENERATED_MARK, PROTO_DIR, SERVICE_FILE, botocore_version, build_api, load_service_model
 from codegen.numbering import assign_numbers, read_previous
-from codegen.render import GENERATED_MARK, render
+from codegen.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
 PY_PACKAGE_DOC = '"""Generated protobuf and gRPC modules of the stepfunctions.v1 API (see proto/)."""\n'

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
-from codegen.model import ApiDef, unspecified_name
+from codegen.model import GENERATED_MARK, ApiDef, unspecified_name
 
 
 class IncompatibleChangeError(Exception):
@@ -58,8 +58,8 @@ def read_previous(proto_root: Path, package_dir: str) -> Previous:
 
     files = sorted((proto_root / package_dir).glob("*.proto"))
     previous = Previous()
-    if not files:
-        return previous
+    if not any(f.read_text().startswith(GENERATED_MARK) for f in files):
+        return previous  # a first generation: only hand-written files, which need the generated ones
     include = os.path.join(os.path.dirname(protoc.__file__), "_proto")
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "set.pb")

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from codegen.__main__ import generate_protos, generate_python
-from codegen.model import load_service_model
+from codegen.model import GENERATED_MARK, load_service_model
 from codegen.numbering import IncompatibleChangeError, read_previous
-from codegen.render import GENERATED_MARK
 
 ROOT = Path(__file__).resolve().parent.parent
 
