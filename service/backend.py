@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -82,11 +84,15 @@ def create_client(settings: ClientSettings) -> Any:
 class Backend:
     """Calls Step Functions operations by name, with the retry policy and the caller's deadline."""
 
-    def __init__(self, client: Any, retry: RetryPolicy, workers: int) -> None:
+    def __init__(self, client: Any, retry: RetryPolicy, workers: int, coalesce: bool = True) -> None:
         self.client = client
         self.retry = retry
+        self.coalesce = coalesce
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="boto3")
         self.calls = 0  # attempts sent to the backend, for tests and (later) metrics
+        self.calls_by_operation: Counter[str] = Counter()
+        self.coalesced = 0  # calls that joined an identical call in flight instead of making their own
+        self._in_flight: dict[str, _Shared] = {}
 
     @property
     def endpoint_url(self) -> str:
@@ -101,12 +107,42 @@ class Backend:
     async def call(
         self, operation: str, params: Mapping[str, Any], *, deadline: float | None, idempotent: bool
     ) -> dict[str, Any]:
-        """Call `operation` (e.g. "DescribeExecution") with boto3 parameters; return boto3's result."""
+        """Call `operation` (e.g. "DescribeExecution") with boto3 parameters; return boto3's result.
+
+        Identical concurrent reads are coalesced into one backend call whose result every caller
+        gets (each its own copy of the top-level dict); the last caller to give up cancels it.
+        """
+        if not (self.coalesce and operation.startswith(_READS) and operation not in _NOT_COALESCED):
+            return await self._call(operation, params, deadline, idempotent)
+        key = json.dumps([operation, params], sort_keys=True, default=str)
+        shared = self._in_flight.get(key)
+        if shared is None:
+            task = asyncio.ensure_future(self._call(operation, params, deadline, idempotent))
+            shared = self._in_flight[key] = _Shared(task)
+            task.add_done_callback(lambda _: self._in_flight.pop(key, None))
+        else:
+            self.coalesced += 1
+        shared.waiters += 1
+        try:
+            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            result = await asyncio.wait_for(asyncio.shield(shared.task), timeout=remaining)
+        except TimeoutError:
+            raise _deadline_exceeded(operation) from None
+        finally:
+            shared.waiters -= 1
+            if shared.waiters == 0 and not shared.task.done():
+                shared.task.cancel()
+        return dict(result)
+
+    async def _call(
+        self, operation: str, params: Mapping[str, Any], deadline: float | None, idempotent: bool
+    ) -> dict[str, Any]:
         method = getattr(self.client, xform_name(operation))
         loop = asyncio.get_running_loop()
 
         async def attempt() -> dict[str, Any]:
             self.calls += 1
+            self.calls_by_operation[operation] += 1
             future = loop.run_in_executor(self.executor, functools.partial(method, **params))
             if deadline is None:
                 result: dict[str, Any] = await future
@@ -127,6 +163,19 @@ class Backend:
     def close(self) -> None:
         """Stop the worker threads (after in-flight calls finish)."""
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+# Reads that may be coalesced: identical arguments give the same answer at the same moment.
+_READS = ("Describe", "Get", "List")
+_NOT_COALESCED = frozenset({"GetActivityTask"})  # each long poll may hand out a different task
+
+
+@dataclass
+class _Shared:
+    """A backend call in flight and how many callers wait for it."""
+
+    task: asyncio.Future[dict[str, Any]]
+    waiters: int = 0
 
 
 def _deadline_exceeded(operation: str) -> ServiceError:

@@ -42,6 +42,20 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _non_negative_int(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative, not {value!r}")
+    return number
+
+
+def _switch(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered not in ("true", "false", "1", "0", "on", "off", "yes", "no"):
+        raise argparse.ArgumentTypeError(f"must be true or false, not {value!r}")
+    return lowered in ("true", "1", "on", "yes")
+
+
 def _positive_float(value: str) -> float:
     number = float(value)
     if number <= 0:
@@ -69,6 +83,35 @@ SETTINGS = (
         600.0,
         "close client connections after this long, so clients re-balance across replicas",
     ),
+    Setting(
+        "history_cache_bytes",
+        "SFN_GRPC_HISTORY_CACHE_BYTES",
+        _non_negative_int,
+        256 * 1024 * 1024,
+        "memory for histories that can no longer change; 0 turns the caches off",
+    ),
+    Setting(
+        "describe_cache_bytes",
+        "SFN_GRPC_DESCRIBE_CACHE_BYTES",
+        _non_negative_int,
+        16 * 1024 * 1024,
+        "memory for DescribeExecution results of executions that can no longer change",
+    ),
+    Setting(
+        "coalesce",
+        "SFN_GRPC_COALESCE",
+        _switch,
+        True,
+        "join identical concurrent reads into one AWS call",
+    ),
+    Setting(
+        "poll_min_seconds",
+        "SFN_GRPC_POLL_MIN_SECONDS",
+        _positive_float,
+        0.2,
+        "first polling interval of follow and wait",
+    ),
+    Setting("poll_max_seconds", "SFN_GRPC_POLL_MAX_SECONDS", _positive_float, 5.0, "longest polling interval"),
     Setting("log_level", "SFN_GRPC_LOG_LEVEL", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
     Setting(
         "page_token_key",
@@ -92,6 +135,11 @@ class Config:
     max_response_bytes: int = 4 * 1024 * 1024 - 64 * 1024
     retry_max_attempts: int = 5
     max_connection_age_seconds: float = 600.0
+    history_cache_bytes: int = 256 * 1024 * 1024
+    describe_cache_bytes: int = 16 * 1024 * 1024
+    coalesce: bool = True
+    poll_min_seconds: float = 0.2
+    poll_max_seconds: float = 5.0
     log_level: str = "INFO"
     page_token_key: str | None = field(default=None, repr=False)
 

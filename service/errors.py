@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import grpc
 from botocore import xform_name
@@ -209,6 +211,22 @@ def from_client_error(exc: ClientError, retry_delay: float) -> ServiceError:
         metadata=metadata,
         retry_delay=retry_delay if throttled or code == C.UNAVAILABLE else None,
     )
+
+
+def caller_deadline(context: grpc.aio.ServicerContext[Any, Any]) -> float | None:
+    """The caller's deadline on the monotonic clock, or None when it set none."""
+    remaining = context.time_remaining()
+    return None if remaining is None else time.monotonic() + remaining
+
+
+async def abort(
+    context: grpc.aio.ServicerContext[Any, Any], exc: BaseException, rpc: str, retry_delay: float = 1.0
+) -> None:
+    """End the call with the status for `exc` (rich details included); never a crash of the server."""
+    error = from_exception(exc, retry_delay)
+    if error.code == grpc.StatusCode.INTERNAL:
+        log.error("%s failed with an internal error", rpc, exc_info=exc)
+    await context.abort_with_status(error.to_status())
 
 
 def from_exception(exc: BaseException, retry_delay: float = 1.0) -> ServiceError:

@@ -17,7 +17,7 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,11 +44,17 @@ class Pagination:
 
 @dataclass(frozen=True)
 class Position:
-    """Where a page starts: AWS's token for the upstream page, the upstream page size, an offset."""
+    """Where a page starts.
+
+    AWS's token for the upstream page, the upstream page size, an offset into that page, and the
+    index of the page's first item in the whole result (which lets a page continue from a cached
+    copy of the whole result).
+    """
 
     aws_token: str | None = None
     aws_limit: int = 0
     offset: int = 0
+    index: int = 0
 
 
 class PageTokens:
@@ -75,6 +81,7 @@ class PageTokens:
             "t": position.aws_token,
             "l": position.aws_limit,
             "o": position.offset,
+            "i": position.index,
             "e": int(self._clock() + self._ttl),
         }
         payload = json.dumps(body, separators=(",", ":")).encode()
@@ -98,7 +105,7 @@ class PageTokens:
                 "PAGE_TOKEN_MISMATCH",
                 "belongs to another call: keep every argument but max_results unchanged between pages",
             )
-        return Position(aws_token=body["t"], aws_limit=int(body["l"]), offset=int(body["o"]))
+        return Position(aws_token=body["t"], aws_limit=int(body["l"]), offset=int(body["o"]), index=int(body["i"]))
 
     def _sign(self, payload: bytes) -> bytes:
         return hmac.new(self._key, payload, hashlib.sha256).digest()
@@ -130,8 +137,7 @@ async def fetch_page(
     `fetch` calls AWS with boto3 parameters; `convert` makes the response message from its result.
     """
     binding = tokens.binding(operation, params, pagination)
-    token = params.get(pagination.token_key)
-    position = tokens.open(binding, token) if token else Position()
+    position = start_position(operation, params, pagination, tokens)
     wanted = int(params.get(pagination.limit_key) or pagination.default_limit)
 
     upstream = {k: v for k, v in params.items() if k not in (pagination.token_key, pagination.limit_key)}
@@ -146,6 +152,50 @@ async def fetch_page(
 
     items = getattr(response, _field_name(response, pagination.result_key))
     start = min(position.offset, len(items))
+    end = _cut(items, start, wanted, max_bytes)
+    index = position.index + end - start
+    if end < len(items):
+        next_position: Position | None = Position(position.aws_token, aws_limit, end, index)
+    elif aws_next:
+        next_position = Position(aws_next, wanted, 0, index)
+    else:
+        next_position = None
+    del items[end:]
+    del items[:start]
+    _set_token(response, pagination, tokens, binding, next_position)
+    return response
+
+
+def start_position(operation: str, params: Mapping[str, Any], pagination: Pagination, tokens: PageTokens) -> Position:
+    """Where the caller's page starts: the opened token, or the beginning."""
+    token = params.get(pagination.token_key)
+    if not token:
+        return Position()
+    return tokens.open(tokens.binding(operation, params, pagination), token)
+
+
+def page_from_items(
+    operation: str,
+    params: Mapping[str, Any],
+    pagination: Pagination,
+    tokens: PageTokens,
+    items: Sequence[Message],
+    response: Message,
+    max_bytes: int,
+) -> Message:
+    """A page of a whole result held in memory (a cached history): same limits, same tokens."""
+    position = start_position(operation, params, pagination, tokens)
+    wanted = int(params.get(pagination.limit_key) or pagination.default_limit)
+    start = min(position.index, len(items))
+    end = _cut(items, start, wanted, max_bytes)
+    getattr(response, _field_name(response, pagination.result_key)).extend(items[start:end])
+    next_position = Position(index=end) if end < len(items) else None
+    _set_token(response, pagination, tokens, tokens.binding(operation, params, pagination), next_position)
+    return response
+
+
+def _cut(items: Sequence[Message], start: int, wanted: int, max_bytes: int) -> int:
+    """The end of a page from `start`: at most `wanted` items and `max_bytes`, at least one item."""
     size = 0
     end = start
     while end < len(items) and end - start < wanted:
@@ -154,20 +204,17 @@ async def fetch_page(
             break  # always at least one item, else a huge item could never be delivered
         size += item_size
         end += 1
-    if end < len(items):
-        next_position: Position | None = Position(position.aws_token, aws_limit, end)
-    elif aws_next:
-        next_position = Position(aws_next, wanted, 0)
-    else:
-        next_position = None
-    del items[end:]
-    del items[:start]
+    return end
+
+
+def _set_token(
+    response: Message, pagination: Pagination, tokens: PageTokens, binding: str, position: Position | None
+) -> None:
     token_field = _field_name(response, pagination.token_key)
-    if next_position is not None:
-        setattr(response, token_field, tokens.issue(binding, next_position))
+    if position is not None:
+        setattr(response, token_field, tokens.issue(binding, position))
     else:
         response.ClearField(token_field)
-    return response
 
 
 def _field_name(message: Message, json_name: str) -> str:

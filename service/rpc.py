@@ -12,8 +12,6 @@ pages -> response message. Every failure leaves as a rich gRPC status (errors.py
 
 from __future__ import annotations
 
-import logging
-import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -25,12 +23,11 @@ from google.protobuf.message import Message
 from stepfunctions.v1 import service_pb2
 
 from service.backend import Backend
+from service.caches import ExecutionCaches
 from service.convert import ConversionError, to_dict, to_message
-from service.errors import ServiceError, from_exception
-from service.paging import PageTokens, Pagination, fetch_page
+from service.errors import ServiceError, abort, caller_deadline
+from service.paging import PageTokens, Pagination, fetch_page, page_from_items, start_position
 from service.validation import Validator
-
-log = logging.getLogger(__name__)
 
 SERVICE = service_pb2.DESCRIPTOR.services_by_name["StepFunctionsService"]
 
@@ -119,24 +116,27 @@ def build_table(model: ServiceModel) -> dict[str, Rpc]:
 class Gateway:
     """Serves the unary RPCs through boto3."""
 
-    def __init__(self, backend: Backend, validator: Validator, tokens: PageTokens, max_response_bytes: int) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        validator: Validator,
+        tokens: PageTokens,
+        max_response_bytes: int,
+        caches: ExecutionCaches,
+    ) -> None:
         self.backend = backend
         self.validator = validator
         self.tokens = tokens
         self.max_response_bytes = max_response_bytes
+        self.caches = caches
 
     async def handle(self, rpc: Rpc, request: Message, context: grpc.aio.ServicerContext[Any, Any]) -> Message:
         """Serve one call; any failure is sent as a gRPC status with rich details."""
-        remaining = context.time_remaining()
-        deadline = None if remaining is None else time.monotonic() + remaining
         try:
-            return await self._serve(rpc, request, deadline)
+            return await self._serve(rpc, request, caller_deadline(context))
         except Exception as exc:
-            error = from_exception(exc, retry_delay=self.backend.retry.backoff_hint(2))
-            if error.code == grpc.StatusCode.INTERNAL:
-                log.error("%s failed with an internal error", rpc.name, exc_info=exc)
-            await context.abort_with_status(error.to_status())
-            raise AssertionError("abort_with_status returned") from exc  # pragma: no cover
+            await abort(context, exc, rpc.name, retry_delay=self.backend.retry.backoff_hint(2))
+            raise
 
     async def _serve(self, rpc: Rpc, request: Message, deadline: float | None) -> Message:
         params = to_dict(request)
@@ -154,8 +154,42 @@ class Gateway:
             except ConversionError as exc:
                 raise ServiceError(grpc.StatusCode.INTERNAL, "RESPONSE_CONVERSION", str(exc)) from exc
 
+        if rpc.name == "DescribeExecution":
+            return convert(await self.caches.describe(params["executionArn"], deadline))
+        if rpc.name == "GetExecutionHistory" and rpc.pagination is not None:
+            cached = await self._final_history(params, rpc.pagination)
+            if cached is not None:
+                events = cached[::-1] if params.get("reverseOrder") else cached
+                page = rpc.response_type()
+                return page_from_items(
+                    rpc.name, params, rpc.pagination, self.tokens, events, page, self.max_response_bytes
+                )
         if rpc.pagination is not None:
             return await fetch_page(
                 rpc.name, params, rpc.pagination, self.tokens, call, convert, self.max_response_bytes
             )
         return convert(await call(params))
+
+    async def _final_history(self, params: dict[str, Any], pagination: Pagination) -> list[Any] | None:
+        """The whole history from the cache, if the execution is known to be final.
+
+        No AWS call is spent to find out: only a cached final DescribeExecution (or a token issued
+        from a cached history) counts. Loads the history once if needed.
+        """
+        if not self.caches.enabled:
+            return None
+        arn, include = params["executionArn"], params.get("includeExecutionData", True)
+        cached = self.caches.cached_history(arn, include)
+        if cached is not None:
+            return cached
+        position = start_position("GetExecutionHistory", params, pagination, self.tokens)
+        known_final = self.caches.descriptions.get(arn) is not None
+        from_cache_token = position.index > 0 and position.aws_token is None and position.offset == 0
+        if not (known_final or from_cache_token):
+            return None
+        shared = self.caches.share(arn, include)
+        try:
+            await shared.wait_beyond(2**62)
+        finally:
+            self.caches.release(arn, include, shared)
+        return shared.events

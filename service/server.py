@@ -15,6 +15,7 @@ import logging
 import os
 import secrets
 import signal
+from collections.abc import AsyncIterator
 from typing import Any
 
 import botocore.session
@@ -22,9 +23,13 @@ import grpc
 from botocore.exceptions import ClientError
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
+from stepfunctions.v1 import gateway_pb2
 
 from service.backend import Backend, ClientSettings, create_client
+from service.caches import ExecutionCaches
 from service.config import Config
+from service.errors import abort, caller_deadline
+from service.history_stream import HistoryStreams, StreamSettings
 from service.paging import PageTokens
 from service.retry import RetryPolicy, RetrySettings
 from service.rpc import SERVICE, Gateway, Rpc, build_table
@@ -46,6 +51,7 @@ class Server:
         self._health = health.aio.HealthServicer()
         self._probe: asyncio.Task[None] | None = None
         self.backend: Backend | None = None
+        self.caches: ExecutionCaches | None = None
         self.port = 0
 
     async def start(self) -> None:
@@ -67,7 +73,7 @@ class Server:
             demo_text = demo_instructions(endpoint, self.config.listen)
         client = create_client(settings)
         retry = RetryPolicy(RetrySettings(max_attempts=self.config.retry_max_attempts))
-        self.backend = Backend(client, retry, self.config.workers)
+        self.backend = Backend(client, retry, self.config.workers, coalesce=self.config.coalesce)
         model = botocore.session.get_session().get_service_model("stepfunctions")
         key = self.config.token_key()
         if key is None:
@@ -78,10 +84,22 @@ class Server:
                 "will not work on other replicas or after a restart",
             )
             key = secrets.token_bytes(32)
-        gateway = Gateway(self.backend, Validator(model), PageTokens(key), self.config.max_response_bytes)
+        validator = Validator(model)
+        self.caches = ExecutionCaches(self.backend, self.config.history_cache_bytes, self.config.describe_cache_bytes)
+        gateway = Gateway(self.backend, validator, PageTokens(key), self.config.max_response_bytes, self.caches)
+        streams = HistoryStreams(
+            self.backend,
+            self.caches,
+            validator,
+            StreamSettings(
+                max_message_bytes=self.config.max_response_bytes,
+                poll_min_seconds=self.config.poll_min_seconds,
+                poll_max_seconds=max(self.config.poll_min_seconds, self.config.poll_max_seconds),
+            ),
+        )
 
         server = grpc.aio.server(options=self._options())
-        server.add_generic_rpc_handlers((_handlers(gateway, build_table(model)),))
+        server.add_generic_rpc_handlers((_handlers(gateway, build_table(model), streams),))
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
         reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
         self.port = server.add_insecure_port(self.config.listen)
@@ -174,8 +192,8 @@ class Server:
             await self.stop()
 
 
-def _handlers(gateway: Gateway, table: dict[str, Rpc]) -> grpc.GenericRpcHandler:
-    """One generic handler per RPC of the table, all through Gateway.handle."""
+def _handlers(gateway: Gateway, table: dict[str, Rpc], streams: HistoryStreams) -> grpc.GenericRpcHandler:
+    """One generic handler per AWS operation, all through Gateway.handle, and the gateway's own RPCs."""
     handlers = {
         name: grpc.unary_unary_rpc_method_handler(
             functools.partial(gateway.handle, rpc),
@@ -184,4 +202,33 @@ def _handlers(gateway: Gateway, table: dict[str, Rpc]) -> grpc.GenericRpcHandler
         )
         for name, rpc in table.items()
     }
+
+    async def stream_history(
+        request: gateway_pb2.StreamExecutionHistoryRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> AsyncIterator[gateway_pb2.StreamExecutionHistoryResponse]:
+        try:
+            async for message in streams.stream(request, caller_deadline(context)):
+                yield message
+        except Exception as exc:
+            await abort(context, exc, "StreamExecutionHistory")
+
+    async def wait_execution(
+        request: gateway_pb2.WaitExecutionRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> gateway_pb2.WaitExecutionResponse:
+        try:
+            return await streams.wait(request, caller_deadline(context))
+        except Exception as exc:
+            await abort(context, exc, "WaitExecution")
+            raise
+
+    handlers["StreamExecutionHistory"] = grpc.unary_stream_rpc_method_handler(
+        stream_history,
+        request_deserializer=gateway_pb2.StreamExecutionHistoryRequest.FromString,
+        response_serializer=gateway_pb2.StreamExecutionHistoryResponse.SerializeToString,
+    )
+    handlers["WaitExecution"] = grpc.unary_unary_rpc_method_handler(
+        wait_execution,
+        request_deserializer=gateway_pb2.WaitExecutionRequest.FromString,
+        response_serializer=gateway_pb2.WaitExecutionResponse.SerializeToString,
+    )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)

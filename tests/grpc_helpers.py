@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import grpc
 from google.rpc import error_details_pb2, status_pb2
-from stepfunctions.v1 import service_pb2_grpc
+from stepfunctions.v1 import executions_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.backend import ClientSettings
 from service.config import Config
+from service.embedded import DEMO_STATE_MACHINE_NAME
 from service.server import Server
 
 TEST_TOKEN_SECRET = "test-page-token-secret"
@@ -51,6 +53,17 @@ async def running_server(
     finally:
         await channel.close()
         await server.stop()
+
+
+async def start_demo(stub: service_pb2_grpc.StepFunctionsServiceStub, wait: bool) -> str:
+    """Start the embedded backend's demo state machine through the gateway; return the execution ARN."""
+    machines = await stub.ListStateMachines(state_machines_pb2.ListStateMachinesRequest(), timeout=10)
+    demo = next(m for m in machines.state_machines if m.name == DEMO_STATE_MACHINE_NAME)
+    request = executions_pb2.StartExecutionRequest(
+        state_machine_arn=demo.state_machine_arn, input=json.dumps({"wait": wait})
+    )
+    started = await stub.StartExecution(request, timeout=10)
+    return started.execution_arn
 
 
 def unpack_details(status: status_pb2.Status) -> dict[str, object]:

@@ -7,33 +7,23 @@ gateway's own pages keep the limit)."""
 from __future__ import annotations
 
 import asyncio
-import json
 
 import pytest
-from stepfunctions.v1 import executions_pb2, history_pb2, state_machines_pb2
+from stepfunctions.v1 import executions_pb2, history_pb2
 
-from service.embedded import DEMO_STATE_MACHINE_NAME
-from tests.grpc_helpers import running_server, server_config
+from tests.grpc_helpers import running_server, server_config, start_demo
 
 pytestmark = pytest.mark.asyncio
 
 
 async def test_demo_execution_end_to_end() -> None:
     async with running_server(server_config(backend="embedded")) as (_, stub, _):
-        machines = await stub.ListStateMachines(state_machines_pb2.ListStateMachinesRequest(), timeout=10)
-        demo = next(m for m in machines.state_machines if m.name == DEMO_STATE_MACHINE_NAME)
-
-        started = await stub.StartExecution(
-            executions_pb2.StartExecutionRequest(
-                state_machine_arn=demo.state_machine_arn, input=json.dumps({"wait": False})
-            ),
-            timeout=10,
-        )
-        assert not started.execution_arn.endswith(":None")  # the gateway names unnamed executions
+        execution_arn = await start_demo(stub, wait=False)
+        assert not execution_arn.endswith(":None")  # the gateway names unnamed executions
         status = None
         for _ in range(150):
             described = await stub.DescribeExecution(
-                executions_pb2.DescribeExecutionRequest(execution_arn=started.execution_arn), timeout=10
+                executions_pb2.DescribeExecutionRequest(execution_arn=execution_arn), timeout=10
             )
             status = described.status
             if status != executions_pb2.EXECUTION_STATUS_RUNNING:
@@ -41,7 +31,7 @@ async def test_demo_execution_end_to_end() -> None:
             await asyncio.sleep(0.2)
         assert status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
 
-        request = history_pb2.GetExecutionHistoryRequest(execution_arn=started.execution_arn, max_results=5)
+        request = history_pb2.GetExecutionHistoryRequest(execution_arn=execution_arn, max_results=5)
         ids: list[int] = []
         types: list[int] = []
         while True:

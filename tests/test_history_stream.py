@@ -1,0 +1,254 @@
+"""StreamExecutionHistory, WaitExecution and the caches, through a real channel to a real server,
+against the fake Step Functions endpoint (boto3's real HTTP stack) and the embedded backend."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import grpc
+import pytest
+from google.protobuf import duration_pb2
+from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, service_pb2_grpc
+
+from service.server import Server
+from tests.fake_sfn import FakeStepFunctions, history
+from tests.grpc_helpers import rich_details, running_server, server_config, start_demo
+
+pytestmark = pytest.mark.asyncio
+FAST_POLLS = {"poll_min_seconds": 0.05, "poll_max_seconds": 0.2}
+Stub = service_pb2_grpc.StepFunctionsServiceStub
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeStepFunctions]:
+    with FakeStepFunctions() as running:
+        yield running
+
+
+@pytest.fixture
+async def gateway(fake: FakeStepFunctions) -> AsyncIterator[tuple[Server, Stub]]:
+    async with running_server(server_config(**FAST_POLLS), fake.endpoint_url) as (server, stub, _):
+        yield server, stub
+
+
+def execution(fake: FakeStepFunctions, events: list[dict], status: str, **kwargs: object) -> str:
+    machine = fake.add_state_machine(f"machine-{time.monotonic_ns()}")
+    return fake.add_execution(machine, "run", status=status, events=events, **kwargs)
+
+
+async def read_ids(
+    stub: Stub, request: gateway_pb2.StreamExecutionHistoryRequest, limit: int | None = None
+) -> tuple[list[int], list[gateway_pb2.StreamExecutionHistoryResponse]]:
+    ids: list[int] = []
+    messages = []
+    async for message in stub.StreamExecutionHistory(request, timeout=60):
+        messages.append(message)
+        ids += [e.id for e in message.events]
+        assert message.ByteSize() < 4 * 1024 * 1024
+        if limit is not None and len(messages) >= limit:
+            break
+    return ids, messages
+
+
+@pytest.mark.parametrize("status", ["RUNNING", "SUCCEEDED"])  # read from AWS, and through the cache
+async def test_a_25000_event_history_streams_whole_and_in_order(
+    fake: FakeStepFunctions, gateway: tuple, status: str
+) -> None:
+    _, stub = gateway
+    arn = execution(fake, history(25_000, status=status, payload_bytes=32), status)
+    forward, messages = await read_ids(stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn))
+    assert forward == list(range(1, 25_001))
+    assert messages[-1].last_event_id == 25_000
+    backward, _ = await read_ids(stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, reverse_order=True))
+    assert backward == list(range(25_000, 0, -1))
+    if status == "SUCCEEDED":
+        assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+async def test_resume_after_a_cancelled_stream_loses_and_repeats_nothing(
+    fake: FakeStepFunctions, gateway: tuple, reverse: bool
+) -> None:
+    _, stub = gateway
+    arn = execution(fake, history(3_000, status="RUNNING"), "RUNNING")
+    request = gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, reverse_order=reverse, page_size=500)
+    first, messages = await read_ids(stub, request, limit=3)  # then the client goes away
+    request.after_event_id = messages[-1].last_event_id
+    rest, _ = await read_ids(stub, request)
+    expected = list(range(3_000, 0, -1)) if reverse else list(range(1, 3_001))
+    assert first + rest == expected
+
+
+async def test_follow_delivers_every_event_and_ends_with_the_terminal_one(
+    fake: FakeStepFunctions, gateway: tuple
+) -> None:
+    _, stub = gateway
+    events = history(40, status="SUCCEEDED")
+    arn = execution(fake, events[:10], "RUNNING")
+
+    async def run_the_execution() -> None:
+        for start in range(10, 40, 10):
+            await asyncio.sleep(0.3)
+            fake.append_events(arn, events[start : start + 10])
+
+    runner = asyncio.create_task(run_the_execution())
+    ids, messages = await read_ids(stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, follow=True))
+    await runner
+    assert ids == list(range(1, 41))
+    assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
+    last_event = next(e for m in reversed(messages) for e in reversed(m.events))
+    assert last_event.type == history_pb2.HISTORY_EVENT_TYPE_EXECUTION_SUCCEEDED
+
+
+async def test_follow_goes_through_a_redrive(fake: FakeStepFunctions, gateway: tuple) -> None:
+    _, stub = gateway
+    failed = history(6, status="FAILED")
+    arn = execution(fake, failed, "PENDING_REDRIVE", redrive_status="REDRIVABLE")
+    succeeded = history(9, status="SUCCEEDED")
+    redriven = {**succeeded[0], "id": 7, "previousEventId": 6, "type": "ExecutionRedriven"}
+    redriven.pop("executionStartedEventDetails", None)
+    redriven["executionRedrivenEventDetails"] = {"redriveCount": 1}
+    tail = [{**e, "id": 7 + i, "previousEventId": 6 + i} for i, e in enumerate([redriven, *succeeded[-2:]], start=0)]
+
+    async def redrive() -> None:
+        await asyncio.sleep(0.4)
+        fake.append_events(arn, tail)
+
+    task = asyncio.create_task(redrive())
+    ids, messages = await read_ids(stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, follow=True))
+    await task
+    assert ids == list(range(1, 10))
+    assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
+
+
+async def test_a_slow_consumer_holds_the_server_to_one_page_ahead(fake: FakeStepFunctions, gateway: tuple) -> None:
+    _, stub = gateway
+    arn = execution(fake, history(4_000, status="RUNNING", payload_bytes=8 * 1024), "RUNNING")
+    stream = stub.StreamExecutionHistory(
+        gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, page_size=100), timeout=60
+    )
+    first = await stream.read()
+    assert first.events[0].id == 1
+    await asyncio.sleep(1.5)  # the consumer stalls; HTTP/2 flow control stops the server's writes
+    pages_fetched = len(fake.calls_of("GetExecutionHistory"))
+    assert pages_fetched <= 20  # of 40 upstream pages: bounded by flow-control windows, not the history
+    await asyncio.sleep(0.5)
+    assert len(fake.calls_of("GetExecutionHistory")) == pages_fetched  # nothing more while stalled
+    stream.cancel()
+
+
+async def test_ten_concurrent_streams_of_a_final_history_cost_one_upstream_pass(
+    fake: FakeStepFunctions, gateway: tuple
+) -> None:
+    server, stub = gateway
+    arn = execution(fake, history(5_000, status="SUCCEEDED"), "SUCCEEDED")
+    request = gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn)
+    results = await asyncio.gather(*(read_ids(stub, request) for _ in range(10)))
+    assert all(ids == list(range(1, 5_001)) for ids, _ in results)
+    assert len(fake.calls_of("GetExecutionHistory")) == 5  # one pass of 1,000-event pages
+    assert len(fake.calls_of("DescribeExecution")) == 1
+    # Warm: the stream, the unary history and DescribeExecution are served without AWS.
+    before = len(fake.calls)
+    ids, _ = await read_ids(stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, reverse_order=True))
+    assert ids == list(range(5_000, 0, -1))
+    page = await stub.GetExecutionHistory(
+        history_pb2.GetExecutionHistoryRequest(execution_arn=arn, max_results=3), timeout=5
+    )
+    assert [e.id for e in page.events] == [1, 2, 3]
+    page = await stub.GetExecutionHistory(
+        history_pb2.GetExecutionHistoryRequest(execution_arn=arn, next_token=page.next_token), timeout=5
+    )
+    assert [e.id for e in page.events] == list(range(4, 104))
+    await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=arn), timeout=5)
+    assert len(fake.calls) == before
+    assert server.caches.histories.stats.hits >= 3
+
+
+async def test_histories_that_may_still_change_are_not_cached(fake: FakeStepFunctions, gateway: tuple) -> None:
+    _, stub = gateway
+    arn = execution(fake, history(20, status="FAILED"), "FAILED", redrive_status="REDRIVABLE")
+    for _ in range(2):
+        await read_ids(stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn))
+        await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=arn), timeout=5)
+    assert len(fake.calls_of("GetExecutionHistory")) == 2
+    assert len(fake.calls_of("DescribeExecution")) == 4
+
+
+async def test_client_cancellation_stops_upstream_calls(fake: FakeStepFunctions, gateway: tuple) -> None:
+    _, stub = gateway
+    arn = execution(fake, history(5, status="RUNNING"), "RUNNING")
+    stream = stub.StreamExecutionHistory(
+        gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, follow=True), timeout=60
+    )
+    await stream.read()
+    await asyncio.sleep(0.5)  # following: polling
+    assert len(fake.calls_of("GetExecutionHistory")) > 1
+    stream.cancel()
+    await asyncio.sleep(0.3)
+    calls = len(fake.calls_of("GetExecutionHistory"))
+    await asyncio.sleep(0.6)
+    assert len(fake.calls_of("GetExecutionHistory")) == calls
+
+
+async def test_invalid_stream_requests(fake: FakeStepFunctions, gateway: tuple) -> None:
+    _, stub = gateway
+    arn = execution(fake, history(5), "SUCCEEDED")
+    for request in (
+        gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, follow=True, reverse_order=True),
+        gateway_pb2.StreamExecutionHistoryRequest(execution_arn="nope"),
+        gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, page_size=1001),
+    ):
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await read_ids(stub, request)
+        assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+        assert rich_details(caught.value)["BadRequest"].field_violations
+    missing = "arn:aws:states:us-east-1:123456789012:execution:machine:missing"
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await read_ids(stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=missing))
+    assert caught.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+async def test_wait_execution(fake: FakeStepFunctions, gateway: tuple) -> None:
+    _, stub = gateway
+    arn = execution(fake, history(3, status="RUNNING"), "RUNNING")
+
+    async def finish() -> None:
+        await asyncio.sleep(0.4)
+        fake.set_status(arn, "SUCCEEDED")
+
+    task = asyncio.create_task(finish())
+    answer = await stub.WaitExecution(gateway_pb2.WaitExecutionRequest(execution_arn=arn), timeout=10)
+    await task
+    assert answer.done
+    assert answer.execution.status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
+
+    running = execution(fake, history(3, status="RUNNING"), "RUNNING")
+    start = time.monotonic()
+    answer = await stub.WaitExecution(
+        gateway_pb2.WaitExecutionRequest(execution_arn=running, max_wait=duration_pb2.Duration(nanos=300_000_000)),
+        timeout=10,
+    )
+    assert not answer.done
+    assert answer.execution.status == executions_pb2.EXECUTION_STATUS_RUNNING
+    assert time.monotonic() - start < 2
+    answer = await stub.WaitExecution(
+        gateway_pb2.WaitExecutionRequest(execution_arn=running), timeout=1.0
+    )  # answers before the deadline
+    assert not answer.done
+
+
+async def test_follow_a_demo_execution_on_the_embedded_backend() -> None:
+    async with running_server(server_config(backend="embedded", **FAST_POLLS)) as (_, stub, _):
+        execution_arn = await start_demo(stub, wait=True)
+        ids, messages = await read_ids(
+            stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=execution_arn, follow=True)
+        )
+        assert ids == list(range(1, len(ids) + 1))
+        types = [e.type for m in messages for e in m.events]
+        assert history_pb2.HISTORY_EVENT_TYPE_WAIT_STATE_ENTERED in types
+        assert types[-1] == history_pb2.HISTORY_EVENT_TYPE_EXECUTION_SUCCEEDED
+        assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
+        waited = await stub.WaitExecution(gateway_pb2.WaitExecutionRequest(execution_arn=execution_arn), timeout=10)
+        assert waited.done
