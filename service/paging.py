@@ -87,21 +87,24 @@ class PageTokens:
         payload = json.dumps(body, separators=(",", ":")).encode()
         return f"{_b64(payload)}.{_b64(self._sign(payload))}"
 
-    def open(self, binding: str, token: str) -> Position:
+    def open(self, binding: str, token: str, field: str = "next_token") -> Position:
         """The position a token points at; INVALID_ARGUMENT if tampered with, expired or misused."""
         try:
             payload_part, signature_part = token.split(".")
             payload = _unb64(payload_part)
             signature = _unb64(signature_part)
         except (ValueError, binascii.Error):
-            raise _bad_token("INVALID_PAGE_TOKEN", "is not a page token of this service") from None
+            raise _bad_token(field, "INVALID_PAGE_TOKEN", "is not a page token of this service") from None
         if not hmac.compare_digest(signature, self._sign(payload)):
-            raise _bad_token("INVALID_PAGE_TOKEN", "is not a page token of this service (bad signature)")
+            raise _bad_token(field, "INVALID_PAGE_TOKEN", "is not a page token of this service (bad signature)")
         body = json.loads(payload)
         if body["e"] < self._clock():
-            raise _bad_token("PAGE_TOKEN_EXPIRED", "has expired (page tokens last 24 hours); start again without it")
+            raise _bad_token(
+                field, "PAGE_TOKEN_EXPIRED", "has expired (page tokens last 24 hours); start again without it"
+            )
         if body["b"] != binding:
             raise _bad_token(
+                field,
                 "PAGE_TOKEN_MISMATCH",
                 "belongs to another call: keep every argument but max_results unchanged between pages",
             )
@@ -119,8 +122,8 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _bad_token(reason: str, text: str) -> Exception:
-    return invalid_argument([("next_token", text)], reason=reason)
+def _bad_token(field: str, reason: str, text: str) -> Exception:
+    return invalid_argument([(field, text)], reason=reason)
 
 
 async def fetch_page(

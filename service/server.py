@@ -34,6 +34,7 @@ from service.paging import PageTokens
 from service.retry import RetryPolicy, RetrySettings
 from service.rpc import SERVICE, Gateway, Rpc, build_table
 from service.validation import Validator
+from service.watch import ExecutionWatcher
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,8 @@ class Server:
             key = secrets.token_bytes(32)
         validator = Validator(model)
         self.caches = ExecutionCaches(self.backend, self.config.history_cache_bytes, self.config.describe_cache_bytes)
-        gateway = Gateway(self.backend, validator, PageTokens(key), self.config.max_response_bytes, self.caches)
+        tokens = PageTokens(key)
+        gateway = Gateway(self.backend, validator, tokens, self.config.max_response_bytes, self.caches)
         streams = HistoryStreams(
             self.backend,
             self.caches,
@@ -98,8 +100,10 @@ class Server:
             ),
         )
 
+        watcher = ExecutionWatcher(self.backend, validator, tokens, streams.settings)
+
         server = grpc.aio.server(options=self._options())
-        server.add_generic_rpc_handlers((_handlers(gateway, build_table(model), streams),))
+        server.add_generic_rpc_handlers((_handlers(gateway, build_table(model), streams, watcher),))
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
         reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
         self.port = server.add_insecure_port(self.config.listen)
@@ -192,7 +196,9 @@ class Server:
             await self.stop()
 
 
-def _handlers(gateway: Gateway, table: dict[str, Rpc], streams: HistoryStreams) -> grpc.GenericRpcHandler:
+def _handlers(
+    gateway: Gateway, table: dict[str, Rpc], streams: HistoryStreams, watcher: ExecutionWatcher
+) -> grpc.GenericRpcHandler:
     """One generic handler per AWS operation, all through Gateway.handle, and the gateway's own RPCs."""
     handlers = {
         name: grpc.unary_unary_rpc_method_handler(
@@ -221,6 +227,20 @@ def _handlers(gateway: Gateway, table: dict[str, Rpc], streams: HistoryStreams) 
             await abort(context, exc, "WaitExecution")
             raise
 
+    async def watch_executions(
+        request: gateway_pb2.WatchExecutionsRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> AsyncIterator[gateway_pb2.WatchExecutionsResponse]:
+        try:
+            async for message in watcher.watch(request, caller_deadline(context)):
+                yield message
+        except Exception as exc:
+            await abort(context, exc, "WatchExecutions")
+
+    handlers["WatchExecutions"] = grpc.unary_stream_rpc_method_handler(
+        watch_executions,
+        request_deserializer=gateway_pb2.WatchExecutionsRequest.FromString,
+        response_serializer=gateway_pb2.WatchExecutionsResponse.SerializeToString,
+    )
     handlers["StreamExecutionHistory"] = grpc.unary_stream_rpc_method_handler(
         stream_history,
         request_deserializer=gateway_pb2.StreamExecutionHistoryRequest.FromString,
