@@ -177,7 +177,7 @@ def aws_reason(code: str) -> str:
 def invalid_argument(violations: Iterable[tuple[str, str]], reason: str = "INVALID_ARGUMENT") -> ServiceError:
     """The error for a request that fails validation; nothing was sent to AWS."""
     found = list(violations)
-    summary = "; ".join(f"{path}: {text}" for path, text in found[:5])
+    summary = "; ".join(f"{path}: {text}" if path else text for path, text in found[:5])
     more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
     return ServiceError(C.INVALID_ARGUMENT, reason, f"invalid request: {summary}{more}", violations=found)
 

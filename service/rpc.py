@@ -25,7 +25,7 @@ from stepfunctions.v1 import service_pb2
 from service.backend import Backend
 from service.caches import ExecutionCaches
 from service.convert import ConversionError, to_dict, to_message
-from service.errors import ServiceError, abort, caller_deadline
+from service.errors import ServiceError
 from service.paging import PageTokens, Pagination, fetch_page, page_from_items, start_position
 from service.validation import Validator
 
@@ -130,15 +130,8 @@ class Gateway:
         self.max_response_bytes = max_response_bytes
         self.caches = caches
 
-    async def handle(self, rpc: Rpc, request: Message, context: grpc.aio.ServicerContext[Any, Any]) -> Message:
-        """Serve one call; any failure is sent as a gRPC status with rich details."""
-        try:
-            return await self._serve(rpc, request, caller_deadline(context))
-        except Exception as exc:
-            await abort(context, exc, rpc.name, retry_delay=self.backend.retry.backoff_hint(2))
-            raise
-
-    async def _serve(self, rpc: Rpc, request: Message, deadline: float | None) -> Message:
+    async def serve(self, rpc: Rpc, request: Message, deadline: float | None) -> Message:
+        """Serve one call of `rpc`; failures raise (the server turns them into statuses)."""
         params = to_dict(request)
         self.validator.check(rpc.name, params)
         for member in rpc.generated_members:

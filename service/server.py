@@ -15,12 +15,14 @@ import logging
 import os
 import secrets
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import botocore.session
 import grpc
 from botocore.exceptions import ClientError
+from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from stepfunctions.v1 import gateway_pb2
@@ -28,7 +30,7 @@ from stepfunctions.v1 import gateway_pb2
 from service.backend import Backend, ClientSettings, create_client
 from service.caches import ExecutionCaches
 from service.config import Config
-from service.errors import abort, caller_deadline
+from service.errors import abort, caller_deadline, invalid_argument
 from service.history_stream import HistoryStreams, StreamSettings
 from service.paging import PageTokens
 from service.retry import RetryPolicy, RetrySettings
@@ -199,56 +201,89 @@ class Server:
 def _handlers(
     gateway: Gateway, table: dict[str, Rpc], streams: HistoryStreams, watcher: ExecutionWatcher
 ) -> grpc.GenericRpcHandler:
-    """One generic handler per AWS operation, all through Gateway.handle, and the gateway's own RPCs."""
+    """One handler per AWS operation, all through Gateway.serve, and the gateway's own RPCs."""
+    retry_delay = gateway.backend.retry.backoff_hint(2)
     handlers = {
-        name: grpc.unary_unary_rpc_method_handler(
-            functools.partial(gateway.handle, rpc),
-            request_deserializer=rpc.request_type.FromString,
-            response_serializer=rpc.response_type.SerializeToString,
-        )
+        name: _unary(name, rpc.request_type, rpc.response_type, functools.partial(gateway.serve, rpc), retry_delay)
         for name, rpc in table.items()
     }
-
-    async def stream_history(
-        request: gateway_pb2.StreamExecutionHistoryRequest, context: grpc.aio.ServicerContext[Any, Any]
-    ) -> AsyncIterator[gateway_pb2.StreamExecutionHistoryResponse]:
-        try:
-            async for message in streams.stream(request, caller_deadline(context)):
-                yield message
-        except Exception as exc:
-            await abort(context, exc, "StreamExecutionHistory")
-
-    async def wait_execution(
-        request: gateway_pb2.WaitExecutionRequest, context: grpc.aio.ServicerContext[Any, Any]
-    ) -> gateway_pb2.WaitExecutionResponse:
-        try:
-            return await streams.wait(request, caller_deadline(context))
-        except Exception as exc:
-            await abort(context, exc, "WaitExecution")
-            raise
-
-    async def watch_executions(
-        request: gateway_pb2.WatchExecutionsRequest, context: grpc.aio.ServicerContext[Any, Any]
-    ) -> AsyncIterator[gateway_pb2.WatchExecutionsResponse]:
-        try:
-            async for message in watcher.watch(request, caller_deadline(context)):
-                yield message
-        except Exception as exc:
-            await abort(context, exc, "WatchExecutions")
-
-    handlers["WatchExecutions"] = grpc.unary_stream_rpc_method_handler(
-        watch_executions,
-        request_deserializer=gateway_pb2.WatchExecutionsRequest.FromString,
-        response_serializer=gateway_pb2.WatchExecutionsResponse.SerializeToString,
+    handlers["WaitExecution"] = _unary(
+        "WaitExecution", gateway_pb2.WaitExecutionRequest, gateway_pb2.WaitExecutionResponse, streams.wait, retry_delay
     )
-    handlers["StreamExecutionHistory"] = grpc.unary_stream_rpc_method_handler(
-        stream_history,
-        request_deserializer=gateway_pb2.StreamExecutionHistoryRequest.FromString,
-        response_serializer=gateway_pb2.StreamExecutionHistoryResponse.SerializeToString,
+    handlers["StreamExecutionHistory"] = _streaming(
+        "StreamExecutionHistory",
+        gateway_pb2.StreamExecutionHistoryRequest,
+        gateway_pb2.StreamExecutionHistoryResponse,
+        streams.stream,
+        retry_delay,
     )
-    handlers["WaitExecution"] = grpc.unary_unary_rpc_method_handler(
-        wait_execution,
-        request_deserializer=gateway_pb2.WaitExecutionRequest.FromString,
-        response_serializer=gateway_pb2.WaitExecutionResponse.SerializeToString,
+    handlers["WatchExecutions"] = _streaming(
+        "WatchExecutions",
+        gateway_pb2.WatchExecutionsRequest,
+        gateway_pb2.WatchExecutionsResponse,
+        watcher.watch,
+        retry_delay,
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
+
+
+@dataclass(frozen=True)
+class _Malformed:
+    """A request that did not decode: it gets INVALID_ARGUMENT, not gRPC's own UNKNOWN."""
+
+    type_name: str
+    error: str
+
+
+def _decoder(request_type: type[Message]) -> Callable[[bytes], Message | _Malformed]:
+    def decode(data: bytes) -> Message | _Malformed:
+        try:
+            return request_type.FromString(data)
+        except DecodeError as exc:
+            return _Malformed(request_type.DESCRIPTOR.full_name, str(exc))
+
+    return decode
+
+
+def _decoded(request: Any) -> Any:
+    if isinstance(request, _Malformed):
+        raise invalid_argument([("", f"not a valid {request.type_name}: {request.error}")], reason="MALFORMED_REQUEST")
+    return request
+
+
+def _unary(
+    name: str,
+    request_type: type[Message],
+    response_type: type[Message],
+    serve: Callable[[Any, float | None], Awaitable[Message]],
+    retry_delay: float,
+) -> grpc.RpcMethodHandler[Any, Any]:
+    async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message:
+        try:
+            return await serve(_decoded(request), caller_deadline(context))
+        except Exception as exc:  # every failure becomes a status with rich details, never a crash
+            await abort(context, exc, name, retry_delay)
+            raise
+
+    return grpc.unary_unary_rpc_method_handler(
+        behavior, request_deserializer=_decoder(request_type), response_serializer=response_type.SerializeToString
+    )
+
+
+def _streaming(
+    name: str,
+    request_type: type[Message],
+    response_type: type[Message],
+    serve: Callable[[Any, float | None], AsyncIterator[Message]],
+    retry_delay: float,
+) -> grpc.RpcMethodHandler[Any, Any]:
+    async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message]:
+        try:
+            async for message in serve(_decoded(request), caller_deadline(context)):
+                yield message
+        except Exception as exc:
+            await abort(context, exc, name, retry_delay)
+
+    return grpc.unary_stream_rpc_method_handler(
+        behavior, request_deserializer=_decoder(request_type), response_serializer=response_type.SerializeToString
+    )

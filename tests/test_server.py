@@ -14,6 +14,7 @@ from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from stepfunctions.v1 import executions_pb2, history_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.paging import PageTokens, Pagination, Position
+from service.rpc import SERVICE
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history
 from tests.grpc_helpers import rich_details, running_server, server_config
@@ -280,3 +281,31 @@ async def test_health_reflection_and_graceful_shutdown(fake: FakeStepFunctions) 
         assert (await in_flight).execution_arn == arn
         with pytest.raises(grpc.aio.AioRpcError):
             await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=arn), timeout=2)
+
+
+async def _call_raw(channel: grpc.aio.Channel, path: str, body: bytes, streaming: bool) -> None:
+    if streaming:
+        async for _ in channel.unary_stream(path)(body, timeout=5):
+            pass
+    else:
+        await channel.unary_unary(path)(body, timeout=5)
+
+
+async def test_requests_that_do_not_decode_are_invalid_arguments_on_every_method(
+    fake: FakeStepFunctions, gateway: tuple
+) -> None:
+    server, stub = gateway
+    channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
+    garbage = b"\x0a\x05\xff\xfe\xfd\xfc\xfb\xff\xff\xff"  # a string field with bad UTF-8, then junk
+    try:
+        for method in SERVICE.methods:
+            path = f"/{SERVICE.full_name}/{method.name}"
+            with pytest.raises(grpc.aio.AioRpcError) as caught:
+                await _call_raw(channel, path, garbage, streaming=method.server_streaming)
+            assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT, method.name
+            assert rich_details(caught.value)["ErrorInfo"].reason == "MALFORMED_REQUEST"
+    finally:
+        await channel.close()
+    _, arn = seeded(fake)
+    answer = await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=arn), timeout=5)
+    assert answer.execution_arn == arn  # and the server still serves
