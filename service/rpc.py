@@ -20,10 +20,10 @@ import grpc
 from botocore.model import ServiceModel
 from google.protobuf import message_factory
 from google.protobuf.message import Message
-from stepfunctions.v1 import service_pb2
+from stepfunctions.v1 import history_pb2, service_pb2
 
 from service.backend import Backend
-from service.caches import ExecutionCaches
+from service.caches import ExecutionCaches, ordered
 from service.convert import ConversionError, to_dict, to_message
 from service.errors import ServiceError
 from service.paging import PageTokens, Pagination, fetch_page, page_from_items, start_position
@@ -143,9 +143,14 @@ class Gateway:
 
         def convert(result: dict[str, Any]) -> Message:
             try:
-                return to_message(result, rpc.response_type)
+                message = to_message(result, rpc.response_type)
             except ConversionError as exc:
                 raise ServiceError(grpc.StatusCode.INTERNAL, "RESPONSE_CONVERSION", str(exc)) from exc
+            if isinstance(message, history_pb2.GetExecutionHistoryResponse):
+                events = list(message.events)
+                if ordered(events, bool(params.get("reverseOrder"))) is not events:
+                    message.events.reverse()  # an emulator that ignores reverseOrder (see caches.ordered)
+            return message
 
         if rpc.name == "DescribeExecution":
             return convert(await self.caches.describe(params["executionArn"], deadline))

@@ -47,3 +47,14 @@ async def test_demo_execution_end_to_end() -> None:
         assert types[-1] == history_pb2.HISTORY_EVENT_TYPE_EXECUTION_SUCCEEDED
         assert history_pb2.HISTORY_EVENT_TYPE_MAP_STATE_ENTERED in types
         assert history_pb2.HISTORY_EVENT_TYPE_PARALLEL_STATE_ENTERED in types
+
+        # moto also ignores reverseOrder: the gateway's pages are newest first all the same.
+        request = history_pb2.GetExecutionHistoryRequest(execution_arn=execution_arn, max_results=7, reverse_order=True)
+        backwards: list[int] = []
+        while True:
+            page = await stub.GetExecutionHistory(request, timeout=10)
+            backwards += [e.id for e in page.events]
+            if not page.next_token:
+                break
+            request.next_token = page.next_token
+        assert backwards == ids[::-1]
