@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import pytest
 from stepfunctions.v1 import executions_pb2
@@ -41,12 +40,6 @@ def test_the_lru_is_bounded_by_bytes_and_evicts_the_least_recently_used() -> Non
 )
 def test_what_counts_as_final(description: dict, final: bool) -> None:
     assert is_final(description) is final
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeStepFunctions]:
-    with FakeStepFunctions() as running:
-        yield running
 
 
 @pytest.mark.asyncio

@@ -8,7 +8,6 @@ import itertools
 import json
 import socket
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import boto3
@@ -20,12 +19,6 @@ import pytest
 from tests.fake_sfn import DEFAULT_DEFINITION, FakeStepFunctions, history
 
 ROLE = "arn:aws:iam::123456789012:role/test"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeStepFunctions]:
-    with FakeStepFunctions() as server:
-        yield server
 
 
 def make_client(fake: FakeStepFunctions, **config: Any) -> Any:

@@ -38,12 +38,6 @@ Page = history_pb2.GetExecutionHistoryResponse
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeStepFunctions]:
-    with FakeStepFunctions() as running:
-        yield running
-
-
-@pytest.fixture
 def backend(fake: FakeStepFunctions) -> Iterator[Backend]:
     client = create_client(
         ClientSettings(

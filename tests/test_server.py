@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import grpc
 import pytest
@@ -20,12 +20,6 @@ from tests.fake_sfn import FakeStepFunctions, history
 from tests.grpc_helpers import rich_details, running_server, server_config
 
 pytestmark = pytest.mark.asyncio
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeStepFunctions]:
-    with FakeStepFunctions() as running:
-        yield running
 
 
 @pytest.fixture

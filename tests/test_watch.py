@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import grpc
 import pytest
@@ -21,12 +21,6 @@ EXISTING, STARTED, CHANGED = (
     gateway_pb2.EXECUTION_CHANGE_STARTED,
     gateway_pb2.EXECUTION_CHANGE_STATUS_CHANGED,
 )
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeStepFunctions]:
-    with FakeStepFunctions() as running:
-        yield running
 
 
 @pytest.fixture
