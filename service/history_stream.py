@@ -31,6 +31,7 @@ from service.backend import Backend, HistoryPage, HistoryPages
 from service.caches import TERMINAL_STATUSES, ExecutionCaches, history_params, is_final, ordered
 from service.convert import to_message
 from service.errors import invalid_argument
+from service.paging import ITEM_OVERHEAD
 from service.validation import Validator
 
 HistoryEvent = history_pb2.HistoryEvent
@@ -42,7 +43,6 @@ _TERMINAL_EVENTS = {
     history_pb2.HISTORY_EVENT_TYPE_EXECUTION_TIMED_OUT: executions_pb2.EXECUTION_STATUS_TIMED_OUT,
 }
 _TERMINAL_STATUS_NUMBERS = frozenset(_TERMINAL_EVENTS.values())
-_ITEM_OVERHEAD = 6  # tag and length prefix of an event inside a message
 _FIRST_MESSAGE_BYTES = 32 * 1024  # at most this much in a stream's first message
 _STAMP_BYTES = 16  # last_event_id and execution_status, with their tags, at most
 _RUN = 1000  # events per message at most (a page), so that messages go out steadily
@@ -360,7 +360,7 @@ def _fitting(events: Sequence[HistoryEvent], start: int, stop: int, limit: int) 
     """The end of the longest run from `start` (one event at least, up to `stop`) whose message fits `limit`."""
     size = _STAMP_BYTES
     for index in range(start, stop):
-        size += events[index].ByteSize() + _ITEM_OVERHEAD
+        size += events[index].ByteSize() + ITEM_OVERHEAD
         if size > limit and index > start:
             return index
     return stop

@@ -29,7 +29,7 @@ TOKEN_TTL_SECONDS = 24 * 3600
 # Arguments whose absence means a default in AWS: a token must not differ between the two spellings.
 _AWS_DEFAULTS = {"includeExecutionData": True, "reverseOrder": False}
 # Per item in a repeated field: a tag byte and up to five bytes of length.
-_ITEM_OVERHEAD = 6
+ITEM_OVERHEAD = 6
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ def _cut(items: Sequence[Message], start: int, wanted: int, max_bytes: int) -> i
     size = 0
     end = start
     while end < len(items) and end - start < wanted:
-        item_size = items[end].ByteSize() + _ITEM_OVERHEAD
+        item_size = items[end].ByteSize() + ITEM_OVERHEAD
         if end > start and size + item_size > max_bytes:
             break  # always at least one item, else a huge item could never be delivered
         size += item_size

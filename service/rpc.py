@@ -181,7 +181,7 @@ class Gateway:
         if cached is not None:
             return cached
         position = start_position("GetExecutionHistory", params, pagination, self.tokens)
-        known_final = self.caches.descriptions.get(arn) is not None
+        known_final = self.caches.known_final(arn)
         from_cache_token = position.index > 0 and position.aws_token is None and position.offset == 0
         if not (known_final or from_cache_token):
             return None
