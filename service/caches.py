@@ -1,47 +1,44 @@
 """Caches that keep the AWS quota for the work that needs it.
 
-An execution whose history can no longer change (it SUCCEEDED, or it ended and AWS says it cannot be
-redriven) has a final DescribeExecution and a final history. Both are kept in byte-bounded LRUs and
-served without calling AWS. A history is loaded once however many callers want it at the same time:
-the first caller starts a loader, every caller reads the same growing list while it fills, and the
-loader stops when nobody is left to read it. A loaded history also keeps the responses of the first
-stream that sent all of it, for the streams after it to send again (see `StreamRecording`).
+An execution whose history can no longer change (see `executions.is_final`) has a final
+DescribeExecution and a final history; both are kept in LRUs bounded by the exact bytes they hold.
+
+A final history is read from AWS once however many streams want it at the same time: the first
+starts a loader, every reader reads the same pages, and the loader stays at most one page ahead of
+the slowest reader. It is kept only while it fits the cache budget; past that, the pages every
+reader has passed are dropped as the read goes on, so a history of any size costs the memory of a
+couple of pages. A state machine's type never changes, so that is kept too (see `StateMachineTypes`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
+import itertools
 import logging
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from stepfunctions.v1 import gateway_pb2, history_pb2
+from stepfunctions.v1 import executions_pb2, state_machines_pb2
 
-from service.backend import Backend, HistoryPages
+from service.aws import Aws, Operation
+from service.executions import is_final
+from service.history import EventSizes, Frames, HistoryReader
 
 log = logging.getLogger(__name__)
 
 V = TypeVar("V")
-
-TERMINAL_STATUSES = frozenset({"SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"})
-HISTORY_PAGE = 1000  # events per upstream call when loading a whole history
-
-
-def is_final(description: dict[str, Any]) -> bool:
-    """True when nothing about the execution can change any more (so its history is final too)."""
-    status = description.get("status")
-    if status == "SUCCEEDED":
-        return True
-    return status in TERMINAL_STATUSES and description.get("redriveStatus") == "NOT_REDRIVABLE"
+HistoryKey = tuple[str, bool]  # (execution ARN, include execution data)
+# DescribeExecution's includedData values; absent means the first.
+_INCLUDED_DATA = ("ALL_DATA", "METADATA_ONLY")
+_ENTRY_OVERHEAD = 128  # the key and the LRU's own bookkeeping, roughly
 
 
 @dataclass
 class CacheStats:
-    """What a cache did, for tests now and for metrics later."""
+    """What a cache did (for metrics)."""
 
     hits: int = 0
     misses: int = 0
@@ -90,212 +87,265 @@ class ByteLRU(Generic[V]):
         return len(self._items)
 
 
-class SharedHistory:
-    """A history being loaded (or loaded): events in forward order, readable while it grows.
+@dataclass(frozen=True)
+class HistoryPage:
+    """A page of a final history, oldest events first, and where AWS's paging has it."""
 
-    Once loaded it is what the cache keeps, together with the responses a whole forward stream
-    of it sent (`sent_as`, see `StreamRecording`): later streams send those again as they are,
-    where building them anew would copy every event.
+    frames: Frames
+    start: int  # index of its first event in the whole history
+    aws_token: str | None  # the token that asks AWS for this page (None: the first page)
+    aws_limit: int  # with this maxResults
+
+
+class FinalHistory:
+    """A final history, loaded once for all its readers and (while it fits) kept.
+
+    Pages are numbered from 0. Each reader says which page it wants next; the loader reads page
+    `k` only once every reader wants page `k` or later, and the request for page `k + 1` is then
+    on its way: at most one page ahead of the slowest reader.
     """
 
-    def __init__(self) -> None:
-        self.events: list[history_pb2.HistoryEvent] = []
-        self.size = 0
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.pages: list[HistoryPage] = []  # held pages: page numbers `dropped` and on
+        self.dropped = 0  # pages let go (the history outgrew the budget and every reader passed them)
+        self.count = 0  # events read so far
+        self.nbytes = 0  # bytes of every page read so far
         self.done = False
         self.error: BaseException | None = None
-        self.readers = 0
-        # (the status the stream started with, its responses): a stream that starts the same way
-        # sends exactly these. Shared by every stream that sends them: never to be changed.
-        self.sent_as: tuple[int, list[gateway_pb2.StreamExecutionHistoryResponse]] | None = None
-        self.recording = False  # a stream records its responses (only one does)
+        self._wants: dict[int, int] = {}  # reader -> the page number it wants next
+        self._ids = itertools.count()
         self._changed = asyncio.Condition()
 
-    def record(self, status: int) -> StreamRecording | None:
-        """For a stream that is about to send this whole history in forward order, from `status` on.
+    @property
+    def kept(self) -> bool:
+        """True while every page read so far is held (the history fits the budget)."""
+        return self.dropped == 0 and self.nbytes <= self.budget
 
-        None when another stream records already, or did.
-        """
-        if self.recording or self.sent_as is not None:
+    def join(self) -> int | None:
+        """A new reader from the first page (its id), or None when the first pages are gone."""
+        if self.dropped:
             return None
-        self.recording = True
-        return StreamRecording(self, status)
+        reader = next(self._ids)
+        self._wants[reader] = 0
+        return reader
 
-    async def wait_beyond(self, count: int) -> None:
-        """Return when more than `count` events are there, or loading ended; raise its error."""
+    def leave(self, reader: int) -> int:
+        """The reader is done; how many readers are left."""
+        self._wants.pop(reader, None)
+        self._trim()
+        return len(self._wants)
+
+    async def page(self, reader: int | None, number: int) -> HistoryPage | None:
+        """Page `number` once it is read (None: the history has fewer pages); raises the load's error.
+
+        `reader` (None for a loaded history) has finished every page before `number`.
+        """
         async with self._changed:
-            await self._changed.wait_for(lambda: len(self.events) > count or self.done)
-        if self.error is not None and len(self.events) <= count:
+            if reader is not None:
+                self._wants[reader] = number
+                self._trim()
+                self._changed.notify_all()
+            await self._changed.wait_for(lambda: self.dropped + len(self.pages) > number or self.done)
+        if number < self.dropped + len(self.pages):
+            return self.pages[number - self.dropped]
+        if self.error is not None:
             raise self.error
+        return None
 
-    async def _publish(self, events: list[history_pb2.HistoryEvent] | None, error: BaseException | None = None) -> None:
+    def _trim(self) -> None:
+        """Once the history outgrew the budget, let go of the pages every reader has passed."""
+        if self.nbytes <= self.budget and not self.dropped:
+            return
+        slowest = min(self._wants.values(), default=self.dropped + len(self.pages))
+        while self.pages and self.dropped < slowest:
+            self.pages.pop(0)
+            self.dropped += 1
+
+    async def _wait_for_readers(self, number: int) -> None:
+        """Return when every reader wants page `number` or later (the loader may read it now)."""
         async with self._changed:
-            if events:
-                self.events.extend(events)
-                self.size += sum(e.ByteSize() for e in events)
-            if events is None:
-                self.done = True
-                self.error = error
+            await self._changed.wait_for(lambda: min(self._wants.values(), default=number) >= number)
+
+    async def _add(self, page: HistoryPage) -> None:
+        async with self._changed:
+            self.pages.append(page)
+            self.count += len(page.frames)
+            self.nbytes += page.frames.nbytes
+            self._trim()
+            self._changed.notify_all()
+
+    async def _end(self, error: BaseException | None) -> None:
+        async with self._changed:
+            self.done = True
+            self.error = error
             self._changed.notify_all()
 
 
-class StreamRecording:
-    """The responses a stream sends of a shared history, kept for the streams after it.
+class HistoryCache:
+    """Final histories: the kept ones, and one loader per history being read."""
 
-    Each response's events replace the same events in `events` as it goes out (views into the
-    response), so the pages the history was read in are freed as the stream advances: the
-    history, once kept with its responses, takes no more memory than before. Kept only if the
-    stream sent the whole history, every event once and in order.
-    """
+    def __init__(self, aws: Aws, operation: Operation, sizes: EventSizes, cache_bytes: int, page_bytes: int) -> None:
+        self.aws = aws
+        self.operation = operation
+        self.sizes = sizes
+        self.page_bytes = page_bytes
+        self.enabled = cache_bytes > 0
+        self.kept: ByteLRU[FinalHistory] = ByteLRU(cache_bytes)
+        self._loading: dict[HistoryKey, tuple[FinalHistory, asyncio.Task[None]]] = {}
 
-    def __init__(self, shared: SharedHistory, status: int) -> None:
-        self.shared = shared
-        self.status = status
-        self.messages: list[gateway_pb2.StreamExecutionHistoryResponse] = []
-        self.count = 0  # events recorded
-        self.intact = True
+    def cached(self, key: HistoryKey) -> FinalHistory | None:
+        """The whole history, if it is kept."""
+        return self.kept.get(key) if self.enabled else None
 
-    def add(self, message: gateway_pb2.StreamExecutionHistoryResponse) -> None:
-        """A response was sent (it must not change from now on)."""
-        if not self.intact:
-            return
-        events = list(message.events)
-        start, end = self.count, self.count + len(events)
-        if [e.id for e in events] != [e.id for e in self.shared.events[start:end]]:
-            self.intact = False  # not what a stream from the start sends: keep nothing
-            return
-        self.shared.events[start:end] = events
-        self.messages.append(message)
-        self.count = end
+    def share(self, key: HistoryKey, started: HistoryReader | None = None) -> tuple[FinalHistory, int | None] | None:
+        """The history of `key` to read from the start: kept, being loaded, or a new load.
 
-    def finish(self) -> None:
-        """The stream ended: keep the responses if they sent the whole loaded history."""
-        shared = self.shared
-        if self.intact and shared.done and shared.error is None and self.count == len(shared.events):
-            shared.sent_as = (self.status, self.messages)
-        shared.recording = False
-
-
-class ExecutionCaches:
-    """Final DescribeExecution results and final histories, with one loader per history."""
-
-    def __init__(self, backend: Backend, history_bytes: int, describe_bytes: int) -> None:
-        self.backend = backend
-        self.enabled = history_bytes > 0
-        self.histories: ByteLRU[SharedHistory] = ByteLRU(history_bytes)  # loaded ones
-        self.descriptions: ByteLRU[dict[str, Any]] = ByteLRU(describe_bytes)
-        self._loading: dict[tuple[str, bool], tuple[SharedHistory, asyncio.Task[None]]] = {}
-
-    async def describe(self, arn: str, deadline: float | None) -> dict[str, Any]:
-        """DescribeExecution, from the cache when the execution is final."""
-        if self.enabled and (cached := self.descriptions.get(arn)) is not None:
-            return dict(cached)
-        return await self.backend.call(
-            "DescribeExecution",
-            {"executionArn": arn},
-            deadline=deadline,
-            idempotent=True,
-            on_result=functools.partial(self._keep_final, arn),
-        )
-
-    def _keep_final(self, arn: str, description: dict[str, Any]) -> None:
-        # Called inside the (possibly coalesced) AWS call: a stream that arrives just as it ends
-        # finds either the call in flight or this cached result, never neither.
-        if self.enabled and is_final(description):
-            size = sum(len(str(v)) for v in description.values()) + 256
-            self.descriptions.put(arn, dict(description), size)
-
-    def known_final(self, arn: str) -> bool:
-        """True when a final DescribeExecution of `arn` is cached (so `describe` will not call AWS)."""
-        return self.enabled and self.descriptions.peek(arn) is not None
-
-    def cached_history(self, arn: str, include_data: bool) -> list[history_pb2.HistoryEvent] | None:
-        """The whole final history if it is cached."""
-        cached = self.histories.get((arn, include_data)) if self.enabled else None
-        return None if cached is None else cached.events
-
-    def share(self, arn: str, include_data: bool, started: HistoryPages | None = None) -> SharedHistory:
-        """The final history of `arn`: cached, being loaded, or a new load. Call `release` when done.
-
-        `started`, when given, is a read of this history that the caller already began with the
-        loader's parameters (`history_params`): a new load continues it instead of asking AWS for
-        the first page again. `share` owns it from then on, and closes it when no new load needs it.
+        Returns it with the reader's id (None for a kept history; pass it to `leave`), or None when
+        the load in progress has already let its first pages go (read AWS yourself then).
+        `started`, a read of the first page the caller already began (forward, from the start), is
+        continued by a new load; `share` owns it and closes it when no new load needs it.
         """
-        key = (arn, include_data)
-        cached = self.histories.get(key)
-        if cached is not None:
+        kept = self.cached(key)
+        if kept is not None:
             if started is not None:
                 started.close()
-            return cached
+            return kept, None
         loading = self._loading.get(key)
         if loading is None:
-            shared = SharedHistory()
-            task = asyncio.create_task(self._load(key, shared, started), name=f"load-history {arn}")
-            loading = self._loading[key] = (shared, task)
+            history = FinalHistory(self.kept.max_bytes)
+            task = asyncio.create_task(self._load(key, history, started), name=f"load-history {key[0]}")
+            loading = self._loading[key] = (history, task)
         elif started is not None:
-            started.close()  # another reader's load read (or reads) the same pages
-        loading[0].readers += 1
-        return loading[0]
+            started.close()
+        reader = loading[0].join()
+        return None if reader is None else (loading[0], reader)
 
-    def release(self, arn: str, include_data: bool, shared: SharedHistory) -> None:
+    def leave(self, key: HistoryKey, history: FinalHistory, reader: int | None) -> None:
         """A reader is done; the last reader of an unfinished load stops it (no orphan AWS calls)."""
-        key = (arn, include_data)
-        loading = self._loading.get(key)
-        if loading is None or loading[0] is not shared:
+        if reader is None:
             return
-        shared.readers -= 1
-        if shared.readers <= 0 and not shared.done:
+        left = history.leave(reader)
+        loading = self._loading.get(key)
+        if left == 0 and loading is not None and loading[0] is history and not history.done:
             loading[1].cancel()
             self._loading.pop(key, None)
 
-    async def _load(self, key: tuple[str, bool], shared: SharedHistory, started: HistoryPages | None) -> None:
-        params = history_params(*key)
+    async def _load(self, key: HistoryKey, history: FinalHistory, started: HistoryReader | None) -> None:
+        arn, include = key
         if started is not None:
             started.deadline = None  # the load serves every reader: the first one's deadline is not its own
-        pages = started or self.backend.history_pages(params, deadline=None)
+        pages = started or self._reader(arn, include)
         try:
+            number = 0
             while True:
+                await history._wait_for_readers(number)
                 try:
                     page = await anext(pages)
                 except StopAsyncIteration:
                     break
                 except Exception:
-                    if pages is not started or shared.events:
+                    if pages is not started or number:
                         raise
                     # The first page of the read a stream started (under that stream's deadline)
                     # failed: read it again as the load's own before telling every reader.
-                    pages = self.backend.history_pages(params, deadline=None)
+                    pages = self._reader(arn, include)
                     continue
-                await shared._publish(ordered(list(page.events), reverse=False))
-            self.histories.put(key, shared, shared.size)
-            await shared._publish(None)
+                await history._add(HistoryPage(page.frames, history.count, page.aws_token, page.aws_limit))
+                number += 1
+            if history.kept:
+                self.kept.put(key, history, history.nbytes)
+            await history._end(None)
         except asyncio.CancelledError:
             with contextlib.suppress(Exception):
-                await asyncio.shield(shared._publish(None, asyncio.CancelledError()))
+                await asyncio.shield(history._end(asyncio.CancelledError()))
             raise
         except Exception as exc:  # the error reaches every reader
-            await shared._publish(None, exc)
+            await history._end(exc)
         finally:
             pages.close()
-            if self._loading.get(key, (None,))[0] is shared:
+            if self._loading.get(key, (None,))[0] is history:
                 self._loading.pop(key, None)
 
+    def _reader(self, arn: str, include: bool) -> HistoryReader:
+        return HistoryReader(
+            self.aws,
+            self.operation,
+            self.sizes,
+            arn=arn,
+            include_data=include,
+            reverse=False,
+            budget=self.page_bytes,
+            deadline=None,
+        )
 
-def history_params(arn: str, include_data: bool) -> dict[str, Any]:
-    """boto3 parameters of the first GetExecutionHistory page of a load."""
-    return {
-        "executionArn": arn,
-        "maxResults": HISTORY_PAGE,
-        "reverseOrder": False,
-        "includeExecutionData": include_data,
-    }
 
+class DescribeCache:
+    """DescribeExecution answers of final executions, by (ARN, included data).
 
-def ordered(events: list[history_pb2.HistoryEvent], reverse: bool) -> list[history_pb2.HistoryEvent]:
-    """Events in the order asked for.
-
-    Emulators that ignore `reverseOrder` (moto) send the whole history oldest first in one page;
-    turning such a page around gives what AWS would have sent.
+    The messages are shared by every caller that gets one: nobody may change them.
     """
-    if len(events) > 1 and (events[0].id > events[-1].id) != reverse:
-        return events[::-1]
-    return events
+
+    def __init__(self, aws: Aws, operation: Operation, cache_bytes: int) -> None:
+        self.aws = aws
+        self.operation = operation
+        self.enabled = cache_bytes > 0
+        self.kept: ByteLRU[executions_pb2.DescribeExecutionResponse] = ByteLRU(cache_bytes)
+
+    def known_final(self, arn: str) -> bool:
+        """True when a final answer for `arn` is kept (so it is final, without asking AWS)."""
+        return self.enabled and any(self.kept.peek((arn, included)) is not None for included in _INCLUDED_DATA)
+
+    async def describe(
+        self, params: dict[str, str], deadline: float | None
+    ) -> executions_pb2.DescribeExecutionResponse:
+        """DescribeExecution with these boto3 parameters (`executionArn`, `includedData`), kept when final."""
+        key = (params["executionArn"], params.get("includedData", _INCLUDED_DATA[0]))
+        if self.enabled and (kept := self.kept.get(key)) is not None:
+            return kept
+        description = await self.aws.send(self.operation, params, deadline)
+        assert isinstance(description, executions_pb2.DescribeExecutionResponse)
+        if self.enabled and is_final(description):
+            self.kept.put(key, description, description.ByteSize() + _ENTRY_OVERHEAD)
+        return description
+
+
+class StateMachineTypes:
+    """STANDARD or EXPRESS, by state machine ARN (without version or alias): a type never changes."""
+
+    def __init__(self, aws: Aws, operation: Operation, entries: int = 65536) -> None:
+        self.aws = aws
+        self.operation = operation
+        self._entries = entries
+        self._types: OrderedDict[str, int] = OrderedDict()
+
+    def known(self, arn: str) -> int | None:
+        """The type's enum number if known."""
+        return self._types.get(base_arn(arn))
+
+    def learn(self, arn: str, machine_type: int) -> None:
+        """Remember a type seen in an answer."""
+        if machine_type:
+            self._types[base_arn(arn)] = machine_type
+            self._types.move_to_end(base_arn(arn))
+            while len(self._types) > self._entries:
+                self._types.popitem(last=False)
+
+    async def lookup(self, arn: str, deadline: float | None) -> int | None:
+        """The type, asking DescribeStateMachine if needed; None when it cannot be known now."""
+        known = self.known(arn)
+        if known is not None:
+            return known
+        try:
+            answer = await self.aws.send(self.operation, {"stateMachineArn": base_arn(arn)}, deadline)
+        except Exception as exc:  # not knowing is an answer here
+            log.info("cannot tell the type of %s: %s", base_arn(arn), exc)
+            return None
+        assert isinstance(answer, state_machines_pb2.DescribeStateMachineResponse)
+        self.learn(arn, answer.type)
+        return answer.type or None
+
+
+def base_arn(arn: str) -> str:
+    """The state machine ARN without a version or alias suffix (`...:stateMachine:name`)."""
+    return ":".join(arn.split(":")[:7])

@@ -131,13 +131,12 @@ async def fetch_page(
     params: dict[str, Any],
     pagination: Pagination,
     tokens: PageTokens,
-    fetch: Callable[[dict[str, Any]], Awaitable[dict[str, Any]]],
-    convert: Callable[[dict[str, Any]], Message],
+    fetch: Callable[[dict[str, Any]], Awaitable[Message]],
     max_bytes: int,
 ) -> Message:
     """One page for the caller: at most `maxResults` items and at most `max_bytes` serialized.
 
-    `fetch` calls AWS with boto3 parameters; `convert` makes the response message from its result.
+    `fetch` calls AWS with boto3 parameters and answers the response message.
     """
     binding = tokens.binding(operation, params, pagination)
     position = start_position(operation, params, pagination, tokens)
@@ -149,9 +148,9 @@ async def fetch_page(
     upstream[pagination.limit_key] = aws_limit
     if position.aws_token:
         upstream[pagination.token_key] = position.aws_token
-    result = await fetch(upstream)
-    aws_next = result.pop(pagination.token_key, None)
-    response = convert(result)
+    response = await fetch(upstream)
+    token_field = _field_name(response, pagination.token_key)
+    aws_next = getattr(response, token_field)
 
     items = getattr(response, _field_name(response, pagination.result_key))
     start = min(position.offset, len(items))
@@ -175,26 +174,6 @@ def start_position(operation: str, params: Mapping[str, Any], pagination: Pagina
     if not token:
         return Position()
     return tokens.open(tokens.binding(operation, params, pagination), token)
-
-
-def page_from_items(
-    operation: str,
-    params: Mapping[str, Any],
-    pagination: Pagination,
-    tokens: PageTokens,
-    items: Sequence[Message],
-    response: Message,
-    max_bytes: int,
-) -> Message:
-    """A page of a whole result held in memory (a cached history): same limits, same tokens."""
-    position = start_position(operation, params, pagination, tokens)
-    wanted = int(params.get(pagination.limit_key) or pagination.default_limit)
-    start = min(position.index, len(items))
-    end = _cut(items, start, wanted, max_bytes)
-    getattr(response, _field_name(response, pagination.result_key)).extend(items[start:end])
-    next_position = Position(index=end) if end < len(items) else None
-    _set_token(response, pagination, tokens, tokens.binding(operation, params, pagination), next_position)
-    return response
 
 
 def _cut(items: Sequence[Message], start: int, wanted: int, max_bytes: int) -> int:

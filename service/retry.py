@@ -104,14 +104,15 @@ def classify(exc: BaseException) -> Failure:
 class _DeadlineStop(stop_base):
     """Stop when the next sleep plus a minimal attempt would not fit before the caller's deadline."""
 
-    def __init__(self, deadline: float | None, min_attempt_time: float) -> None:
+    def __init__(self, deadline: Callable[[], float | None], min_attempt_time: float) -> None:
         self.deadline = deadline
         self.min_attempt_time = min_attempt_time
 
     def __call__(self, retry_state: RetryCallState) -> bool:
-        if self.deadline is None:
+        deadline = self.deadline()  # read each time: a shared call's deadline grows as callers join
+        if deadline is None:
             return False
-        left = self.deadline - time.monotonic()
+        left = deadline - time.monotonic()
         return left < retry_state.upcoming_sleep + self.min_attempt_time
 
 
@@ -146,10 +147,14 @@ class RetryPolicy:
         attempt: Callable[[], Awaitable[T]],
         *,
         idempotent: bool,
-        deadline: float | None,
+        deadline: float | Callable[[], float | None] | None,
         on_retry: Callable[[BaseException], None] | None = None,
     ) -> T:
-        """Run `attempt` until it succeeds or the rules say stop; then re-raise the last error."""
+        """Run `attempt` until it succeeds or the rules say stop; then re-raise the last error.
+
+        `deadline` is the caller's (monotonic clock), or a function that tells it when asked.
+        """
+        deadline_now = deadline if callable(deadline) else (lambda: deadline)
 
         def worth_retrying(state: RetryCallState) -> bool:
             exc = state.outcome.exception() if state.outcome is not None else None
@@ -167,7 +172,7 @@ class RetryPolicy:
             wait=wait_random_exponential(multiplier=self.settings.initial_backoff, max=self.settings.max_backoff),
             stop=(
                 stop_after_attempt(self.settings.max_attempts)
-                | _DeadlineStop(deadline, self.settings.min_attempt_time)
+                | _DeadlineStop(deadline_now, self.settings.min_attempt_time)
                 | _BudgetStop(self.budget, self.settings)
             ),
             before_sleep=before_sleep,

@@ -1,46 +1,48 @@
-"""The RPC table and the one generic path every unary RPC takes.
+"""The RPC table and the one path every unary AWS operation takes.
 
 The table is built from the proto service descriptor and botocore's model: each method of
-`StepFunctionsService` named like an AWS operation gets its request and response classes, its
-paging, whether it is safe to repeat, and which members need an idempotency value. A new operation
-costs one `make generate`, not a new handler.
+`StepFunctionsService` named like an AWS operation gets its request and response types and its
+traits (a read, safe to retry, long running, how it pages). A new operation costs one
+`make generate`, not a handler.
 
-The path: request message -> boto3 parameters (convert.py) -> validation (validation.py) ->
-idempotency values -> boto3 with retries (backend.py), paged by paging.py where the operation
-pages -> response message. Every failure leaves as a rich gRPC status (errors.py).
+The path: request message -> boto3 parameters (convert.py) -> the RPC's stages -> AWS (aws.py:
+retries, deadline, shared reads) -> response message. What differs between RPCs is composed as
+stages around that path, like api-core's `wrap_method`: the DescribeExecution cache, history pages,
+a generated execution name, paging with the gateway's own tokens. Stages are chosen by the table,
+once, at start; nothing in the path asks which RPC it serves.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import grpc
 from botocore.model import ServiceModel
 from google.protobuf import message_factory
 from google.protobuf.message import Message
-from stepfunctions.v1 import history_pb2, service_pb2
+from stepfunctions.v1 import service_pb2, state_machines_pb2
 
-from service.backend import Backend
-from service.caches import ExecutionCaches, ordered
-from service.convert import ConversionError, to_dict, to_message
+from service.aws import Aws, Operation
+from service.caches import DescribeCache, StateMachineTypes
+from service.convert import to_dict
 from service.errors import ServiceError
-from service.paging import PageTokens, Pagination, fetch_page, page_from_items, start_position
+from service.paging import PageTokens, Pagination, fetch_page
+from service.retry import classify
 from service.validation import Validator
 
 SERVICE = service_pb2.DESCRIPTOR.services_by_name["StepFunctionsService"]
 
-# Operations that are safe to repeat after a request may have reached AWS: reads, and writes that
-# AWS documents as idempotent for identical arguments. StartExecution is here because the gateway
-# always sends a name (see _prepare); operations with an idempotency token member are added from
-# the model. Everything else (StartSyncExecution, TestState, GetActivityTask, SendTask*, Update*,
-# Publish*, ...) is retried only when AWS surely did not act (throttled, or never connected).
-_SAFE_PREFIXES = ("Describe", "List", "Get")
-_UNSAFE = frozenset({"GetActivityTask"})  # a repeated long poll could take a second task
-_SAFE = frozenset(
+# Which operations may be repeated after a request may have reached AWS: reads, and writes that
+# AWS documents as idempotent for identical arguments; operations with an idempotency token
+# member are added from the model. StartExecution is decided per call (see `StartExecutionSafety`).
+_READ_PREFIXES = ("Describe", "List", "Get")
+_NOT_READS = frozenset({"GetActivityTask"})  # each long poll may hand out a different task
+_IDEMPOTENT_WRITES = frozenset(
     {
-        "StartExecution",
         "StopExecution",
         "CreateActivity",
         "CreateStateMachine",
@@ -53,20 +55,35 @@ _SAFE = frozenset(
         "ValidateStateMachineDefinition",
     }
 )
-# Names the gateway gives when the caller gives none, so that a retried call cannot act twice.
-_GENERATED_NAMES = {"StartExecution": "name"}
+# Long by design: GetActivityTask polls for up to 60 s, StartSyncExecution runs up to 5 minutes.
+_LONG_RUNNING = frozenset({"GetActivityTask", "StartSyncExecution"})
+
+
+@dataclass
+class Call:
+    """One call on its way through the stages."""
+
+    request: Message
+    params: dict[str, Any]  # the boto3 parameters, made from the request once
+    deadline: float | None
+    safe_to_retry: bool | None = None  # None: the operation's trait
+
+
+Handler = Callable[[Call], Awaitable[Message | bytes]]
+Stage = Callable[[Handler], Handler]
 
 
 @dataclass(frozen=True)
 class Rpc:
-    """Everything the generic path needs to know about one operation."""
+    """One AWS operation as the gateway serves it."""
 
     name: str
     request_type: type[Message]
     response_type: type[Message]
+    operation: Operation
     pagination: Pagination | None
-    idempotent: bool
-    generated_members: tuple[str, ...]
+    generated_members: tuple[str, ...]  # idempotency tokens AWS wants, filled in when absent
+    stages: tuple[Stage, ...] = field(default=(), compare=False)
 
 
 def _message_class(descriptor: Any) -> type[Message]:
@@ -85,7 +102,7 @@ def _pagination(model: ServiceModel, operation: str) -> Pagination | None:
 
 
 def build_table(model: ServiceModel) -> dict[str, Rpc]:
-    """One Rpc per AWS operation that the proto service serves."""
+    """One Rpc per AWS operation that the proto service serves (no stages yet: see `with_stages`)."""
     table = {}
     for method in SERVICE.methods:
         if method.name not in model.operation_names or method.server_streaming or method.client_streaming:
@@ -96,98 +113,162 @@ def build_table(model: ServiceModel) -> dict[str, Rpc]:
             for name, shape in (op.input_shape.members.items() if op.input_shape else [])
             if shape.metadata.get("idempotencyToken")
         )
-        generated = tuple(filter(None, (_GENERATED_NAMES.get(method.name),))) + token_members
-        safe = (
-            method.name in _SAFE
-            or bool(token_members)
-            or (method.name.startswith(_SAFE_PREFIXES) and method.name not in _UNSAFE)
-        )
+        read = method.name.startswith(_READ_PREFIXES) and method.name not in _NOT_READS
+        response_type = _message_class(method.output_type)
         table[method.name] = Rpc(
             name=method.name,
             request_type=_message_class(method.input_type),
-            response_type=_message_class(method.output_type),
+            response_type=response_type,
+            operation=Operation(
+                name=method.name,
+                response_type=response_type,
+                read=read,
+                safe_to_retry=read or method.name in _IDEMPOTENT_WRITES or bool(token_members),
+                long_running=method.name in _LONG_RUNNING,
+            ),
             pagination=_pagination(model, method.name),
-            idempotent=safe,
-            generated_members=generated,
+            generated_members=token_members,
         )
     return table
 
 
-class Gateway:
-    """Serves the unary RPCs through boto3."""
+def with_stages(
+    table: Mapping[str, Rpc], stages: Mapping[str, Sequence[Stage]], pager: Callable[[str, Pagination], Stage]
+) -> dict[str, Rpc]:
+    """The table with each RPC's stages: its own (by name), else the pager for a paged operation."""
+    composed = {}
+    for name, rpc in table.items():
+        chosen = stages.get(name)
+        if chosen is None:
+            chosen = () if rpc.pagination is None else (pager(name, rpc.pagination),)
+        composed[name] = dataclasses.replace(rpc, stages=tuple(chosen))
+    return composed
 
-    def __init__(
-        self,
-        backend: Backend,
-        validator: Validator,
-        tokens: PageTokens,
-        max_response_bytes: int,
-        caches: ExecutionCaches,
-    ) -> None:
-        self.backend = backend
+
+def cached_describe(descriptions: DescribeCache) -> Stage:
+    """DescribeExecution's stage: the answer for a final execution comes from the cache."""
+
+    def stage(_inner: Handler) -> Handler:
+        async def handle(call: Call) -> Message:
+            return await descriptions.describe(call.params, call.deadline)
+
+        return handle
+
+    return stage
+
+
+class Gateway:
+    """Serves the unary AWS operations: one path, the RPC's stages around it."""
+
+    def __init__(self, aws: Aws, validator: Validator, tokens: PageTokens, max_response_bytes: int) -> None:
+        self.aws = aws
         self.validator = validator
         self.tokens = tokens
         self.max_response_bytes = max_response_bytes
-        self.caches = caches
 
-    async def serve(self, rpc: Rpc, request: Message, deadline: float | None) -> Message:
-        """Serve one call of `rpc`; failures raise (the server turns them into statuses)."""
-        params = to_dict(request)
-        self.validator.check(rpc.name, params)
-        for member in rpc.generated_members:
-            if not params.get(member):
-                params[member] = str(uuid.uuid4())
+    def handler(self, rpc: Rpc) -> Callable[[Message, float | None], Awaitable[Message | bytes]]:
+        """The function that serves `rpc`: request and deadline in, response (or its bytes) out."""
 
-        async def call(upstream: dict[str, Any]) -> dict[str, Any]:
-            return await self.backend.call(rpc.name, upstream, deadline=deadline, idempotent=rpc.idempotent)
+        async def send(call: Call) -> Message:
+            return await self.aws.send(rpc.operation, call.params, call.deadline, safe_to_retry=call.safe_to_retry)
 
-        def convert(result: dict[str, Any]) -> Message:
+        handle: Handler = send
+        for stage in reversed(rpc.stages):
+            handle = stage(handle)
+
+        async def serve(request: Message, deadline: float | None) -> Message | bytes:
+            params = to_dict(request)
+            self.validator.check(rpc.name, params)
+            for member in rpc.generated_members:
+                if not params.get(member):
+                    params[member] = str(uuid.uuid4())
+            return await handle(Call(request, params, deadline))
+
+        return serve
+
+    def pager(self, rpc_name: str, pagination: Pagination) -> Stage:
+        """The paging stage: the gateway's own tokens, pages cut to `max_results` and the byte limit."""
+
+        def stage(inner: Handler) -> Handler:
+            async def handle(call: Call) -> Message:
+                async def fetch(upstream: dict[str, Any]) -> Message:
+                    answer = await inner(dataclasses.replace(call, params=upstream))
+                    assert isinstance(answer, Message)
+                    return answer
+
+                return await fetch_page(rpc_name, call.params, pagination, self.tokens, fetch, self.max_response_bytes)
+
+            return handle
+
+        return stage
+
+
+class StartExecutionSafety:
+    """StartExecution: a name for every execution, and retried after a possible delivery only when safe.
+
+    AWS documents StartExecution as idempotent for STANDARD state machines given the same name and
+    input, and not for EXPRESS ones. The gateway gives an execution without a name one before the
+    first attempt; it repeats an attempt that may have reached AWS only for a state machine known to
+    be STANDARD (a type never changes, so it is asked once and kept). Otherwise the caller is told
+    that the outcome is unknown, with the name used, so that it can find out or retry safely.
+    """
+
+    def __init__(self, types: StateMachineTypes) -> None:
+        self.types = types
+
+    def stage(self, inner: Handler) -> Handler:
+        """The stage around StartExecution's path."""
+
+        async def handle(call: Call) -> Message | bytes:
+            params = call.params
+            params["name"] = params.get("name") or str(uuid.uuid4())
+            arn = str(params.get("stateMachineArn", ""))
+            standard = state_machines_pb2.STATE_MACHINE_TYPE_STANDARD
+            call.safe_to_retry = self.types.known(arn) == standard
             try:
-                message = to_message(result, rpc.response_type)
-            except ConversionError as exc:
-                raise ServiceError(grpc.StatusCode.INTERNAL, "RESPONSE_CONVERSION", str(exc)) from exc
-            if isinstance(message, history_pb2.GetExecutionHistoryResponse):
-                events = list(message.events)
-                if ordered(events, bool(params.get("reverseOrder"))) is not events:
-                    message.events.reverse()  # an emulator that ignores reverseOrder (see caches.ordered)
-            return message
+                return await inner(call)
+            except Exception as exc:
+                if not _maybe_delivered(exc):
+                    raise
+                if not call.safe_to_retry and await self.types.lookup(arn, call.deadline) == standard:
+                    call.safe_to_retry = True
+                    try:
+                        return await inner(call)  # the same name: AWS answers the execution it started
+                    except Exception as again:
+                        if not _maybe_delivered(again):
+                            raise
+                        exc = again
+                raise _outcome_unknown(exc, params["name"]) from exc
 
-        if rpc.name == "DescribeExecution":
-            return convert(await self.caches.describe(params["executionArn"], deadline))
-        if rpc.name == "GetExecutionHistory" and rpc.pagination is not None:
-            cached = await self._final_history(params, rpc.pagination)
-            if cached is not None:
-                events = cached[::-1] if params.get("reverseOrder") else cached
-                page = rpc.response_type()
-                return page_from_items(
-                    rpc.name, params, rpc.pagination, self.tokens, events, page, self.max_response_bytes
-                )
-        if rpc.pagination is not None:
-            return await fetch_page(
-                rpc.name, params, rpc.pagination, self.tokens, call, convert, self.max_response_bytes
-            )
-        return convert(await call(params))
+        return handle
 
-    async def _final_history(self, params: dict[str, Any], pagination: Pagination) -> list[Any] | None:
-        """The whole history from the cache, if the execution is known to be final.
+    def learn(self, inner: Handler) -> Handler:
+        """A stage for DescribeStateMachine: keep the type of every state machine described."""
 
-        No AWS call is spent to find out: only a cached final DescribeExecution (or a token issued
-        from a cached history) counts. Loads the history once if needed.
-        """
-        if not self.caches.enabled:
-            return None
-        arn, include = params["executionArn"], params.get("includeExecutionData", True)
-        cached = self.caches.cached_history(arn, include)
-        if cached is not None:
-            return cached
-        position = start_position("GetExecutionHistory", params, pagination, self.tokens)
-        known_final = self.caches.known_final(arn)
-        from_cache_token = position.index > 0 and position.aws_token is None and position.offset == 0
-        if not (known_final or from_cache_token):
-            return None
-        shared = self.caches.share(arn, include)
-        try:
-            await shared.wait_beyond(2**62)
-        finally:
-            self.caches.release(arn, include, shared)
-        return shared.events
+        async def handle(call: Call) -> Message | bytes:
+            answer = await inner(call)
+            if isinstance(answer, state_machines_pb2.DescribeStateMachineResponse):
+                self.types.learn(answer.state_machine_arn, answer.type)
+            return answer
+
+        return handle
+
+
+def _maybe_delivered(exc: BaseException) -> bool:
+    """True when the request may have reached AWS and AWS's answer was lost (or not awaited)."""
+    if isinstance(exc, ServiceError):
+        return exc.code == grpc.StatusCode.DEADLINE_EXCEEDED
+    failure = classify(exc)
+    return failure.retryable and failure.may_have_reached_aws
+
+
+def _outcome_unknown(exc: BaseException, name: str) -> ServiceError:
+    code = exc.code if isinstance(exc, ServiceError) else grpc.StatusCode.UNAVAILABLE
+    return ServiceError(
+        code,
+        "EXECUTION_OUTCOME_UNKNOWN",
+        f"the request to start execution {name!r} may have reached Step Functions, but its answer was lost; "
+        "whether it started is unknown: describe it, or call again with the same name",
+        metadata={"execution_name": name},
+        retry_delay=None if code == grpc.StatusCode.DEADLINE_EXCEEDED else 1.0,
+    )

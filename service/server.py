@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import os
 import secrets
 import signal
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,16 +25,19 @@ from botocore.exceptions import ClientError
 from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
-from stepfunctions.v1 import gateway_pb2
+from stepfunctions.v1 import gateway_pb2, state_machines_pb2
 
-from service.backend import Backend, ClientSettings, create_client
-from service.caches import ExecutionCaches
+from service.aws import Aws, Operation
+from service.backend import ClientSettings
+from service.caches import DescribeCache, HistoryCache, StateMachineTypes
 from service.config import Config
 from service.errors import abort, caller_deadline, invalid_argument
+from service.history import EventSizes
+from service.history_pages import HistoryPages
 from service.history_stream import HistoryStreams, StreamSettings
 from service.paging import PageTokens
 from service.retry import RetryPolicy, RetrySettings
-from service.rpc import SERVICE, Gateway, Rpc, build_table
+from service.rpc import SERVICE, Gateway, Rpc, Stage, StartExecutionSafety, build_table, cached_describe, with_stages
 from service.validation import Validator
 from service.watch import ExecutionWatcher
 
@@ -53,8 +56,9 @@ class Server:
         self._grpc: grpc.aio.Server | None = None
         self._health = health.aio.HealthServicer()
         self._probe: asyncio.Task[None] | None = None
-        self.backend: Backend | None = None
-        self.caches: ExecutionCaches | None = None
+        self.aws: Aws | None = None
+        self.descriptions: DescribeCache | None = None
+        self.histories: HistoryCache | None = None
         self.port = 0
 
     async def start(self) -> None:
@@ -74,9 +78,8 @@ class Server:
                 aws_secret_access_key="testing",
             )
             demo_text = demo_instructions(endpoint, self.config.listen)
-        client = create_client(settings)
         retry = RetryPolicy(RetrySettings(max_attempts=self.config.retry_max_attempts))
-        self.backend = Backend(client, retry, self.config.workers, coalesce=self.config.coalesce)
+        self.aws = aws = Aws(settings, retry, coalesce=self.config.coalesce)
         model = botocore.session.get_session().get_service_model("stepfunctions")
         key = self.config.token_key()
         if key is None:
@@ -88,24 +91,49 @@ class Server:
             )
             key = secrets.token_bytes(32)
         validator = Validator(model)
-        self.caches = ExecutionCaches(self.backend, self.config.history_cache_bytes, self.config.describe_cache_bytes)
         tokens = PageTokens(key)
-        gateway = Gateway(self.backend, validator, tokens, self.config.max_response_bytes, self.caches)
-        streams = HistoryStreams(
-            self.backend,
-            self.caches,
-            validator,
-            StreamSettings(
-                max_message_bytes=self.config.max_response_bytes,
-                poll_min_seconds=self.config.poll_min_seconds,
-                poll_max_seconds=max(self.config.poll_min_seconds, self.config.poll_max_seconds),
-            ),
+        table = build_table(model)
+        operations = {name: rpc.operation for name, rpc in table.items()}
+        sizes = EventSizes()
+        page_bytes = self.config.history_page_bytes
+        descriptions = DescribeCache(aws, operations["DescribeExecution"], self.config.describe_cache_bytes)
+        if not self.config.history_cache_bytes:
+            descriptions.enabled = False  # 0 turns the caches off (documented)
+        histories = HistoryCache(
+            aws, operations["GetExecutionHistory"], sizes, self.config.history_cache_bytes, page_bytes
         )
-
-        watcher = ExecutionWatcher(self.backend, validator, tokens, streams.settings)
+        self.descriptions, self.histories = descriptions, histories
+        gateway = Gateway(aws, validator, tokens, self.config.max_response_bytes)
+        start_safety = StartExecutionSafety(StateMachineTypes(aws, operations["DescribeStateMachine"]))
+        history_pages = HistoryPages(
+            aws,
+            operations["GetExecutionHistory"],
+            sizes,
+            histories,
+            tokens,
+            self.config.max_response_bytes,
+            page_bytes,
+        )
+        stages: dict[str, list[Stage]] = {
+            "DescribeExecution": [cached_describe(descriptions)],
+            "GetExecutionHistory": [history_pages.stage],
+            "StartExecution": [start_safety.stage],
+            "DescribeStateMachine": [start_safety.learn],
+        }
+        table = with_stages(table, stages, pager=gateway.pager)
+        settings_streams = StreamSettings(
+            max_message_bytes=self.config.max_response_bytes,
+            poll_min_seconds=self.config.poll_min_seconds,
+            poll_max_seconds=max(self.config.poll_min_seconds, self.config.poll_max_seconds),
+            page_bytes=page_bytes,
+        )
+        streams = HistoryStreams(
+            aws, operations["GetExecutionHistory"], sizes, descriptions, histories, validator, settings_streams
+        )
+        watcher = ExecutionWatcher(aws, operations["ListExecutions"], descriptions, validator, tokens, settings_streams)
 
         server = grpc.aio.server(options=self._options())
-        server.add_generic_rpc_handlers((_handlers(gateway, build_table(model), streams, watcher),))
+        server.add_generic_rpc_handlers((_handlers(gateway, table, streams, watcher, retry.backoff_hint(2)),))
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
         reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
         self.port = server.add_insecure_port(self.config.listen)
@@ -119,8 +147,8 @@ class Server:
             self.config.listen,
             self.port,
             self.config.backend,
-            self.backend.region,
-            self.backend.endpoint_url,
+            aws.region,
+            aws.endpoint_url,
             os.getpid(),
         )
         log.info("settings: %s", self.config.describe())
@@ -148,20 +176,17 @@ class Server:
 
     async def _probe_backend(self) -> None:
         """SERVING once the backend answers at all (an AWS error is an answer; no connection is not)."""
-        assert self.backend is not None
+        assert self.aws is not None
         delay = 0.2
-        loop = asyncio.get_running_loop()
-        client = self.backend.client
+        probe = Operation("ListStateMachines", state_machines_pb2.ListStateMachinesResponse)
         while True:
             try:
-                await loop.run_in_executor(
-                    self.backend.executor, functools.partial(client.list_state_machines, maxResults=1)
-                )
+                await self.aws.send(probe, {"maxResults": 1}, time.monotonic() + 5.0)
                 break
             except ClientError:
                 break
             except Exception as exc:
-                log.warning("backend at %s does not answer yet: %s", self.backend.endpoint_url, exc)
+                log.warning("backend at %s does not answer yet: %s", self.aws.endpoint_url, exc)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 30.0)
         await self._set_health(health_pb2.HealthCheckResponse.SERVING)
@@ -177,8 +202,8 @@ class Server:
             await self._health.enter_graceful_shutdown()
             await self._grpc.stop(self.config.grace_seconds)
             self._grpc = None
-        if self.backend is not None:
-            self.backend.close()
+        if self.aws is not None:
+            self.aws.close()
         if self._embedded is not None:
             self._embedded.stop()
             self._embedded = None
@@ -199,12 +224,11 @@ class Server:
 
 
 def _handlers(
-    gateway: Gateway, table: dict[str, Rpc], streams: HistoryStreams, watcher: ExecutionWatcher
+    gateway: Gateway, table: dict[str, Rpc], streams: HistoryStreams, watcher: ExecutionWatcher, retry_delay: float
 ) -> grpc.GenericRpcHandler:
-    """One handler per AWS operation, all through Gateway.serve, and the gateway's own RPCs."""
-    retry_delay = gateway.backend.retry.backoff_hint(2)
+    """One handler per AWS operation, all through the Gateway's one path, and the gateway's own RPCs."""
     handlers = {
-        name: _unary(name, rpc.request_type, rpc.response_type, functools.partial(gateway.serve, rpc), retry_delay)
+        name: _unary(name, rpc.request_type, rpc.response_type, gateway.handler(rpc), retry_delay)
         for name, rpc in table.items()
     }
     handlers["WaitExecution"] = _unary(
@@ -225,6 +249,11 @@ def _handlers(
         retry_delay,
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
+
+
+def _serialize(message: Message | bytes) -> bytes:
+    """A response's bytes: handlers may answer a message, or bytes already serialized (history pages)."""
+    return message if isinstance(message, bytes) else message.SerializeToString()
 
 
 @dataclass(frozen=True)
@@ -255,10 +284,10 @@ def _unary(
     name: str,
     request_type: type[Message],
     response_type: type[Message],
-    serve: Callable[[Any, float | None], Awaitable[Message]],
+    serve: Callable[[Any, float | None], Awaitable[Message | bytes]],
     retry_delay: float,
 ) -> grpc.RpcMethodHandler[Any, Any]:
-    async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message:
+    async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message | bytes:
         try:
             return await serve(_decoded(request), caller_deadline(context))
         except Exception as exc:  # every failure becomes a status with rich details, never a crash
@@ -266,7 +295,7 @@ def _unary(
             raise
 
     return grpc.unary_unary_rpc_method_handler(
-        behavior, request_deserializer=_decoder(request_type), response_serializer=response_type.SerializeToString
+        behavior, request_deserializer=_decoder(request_type), response_serializer=_serialize
     )
 
 
@@ -274,10 +303,10 @@ def _streaming(
     name: str,
     request_type: type[Message],
     response_type: type[Message],
-    serve: Callable[[Any, float | None], AsyncIterator[Message]],
+    serve: Callable[[Any, float | None], AsyncIterator[Message | bytes]],
     retry_delay: float,
 ) -> grpc.RpcMethodHandler[Any, Any]:
-    async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message]:
+    async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message | bytes]:
         try:
             async for message in serve(_decoded(request), caller_deadline(context)):
                 yield message
@@ -285,5 +314,5 @@ def _streaming(
             await abort(context, exc, name, retry_delay)
 
     return grpc.unary_stream_rpc_method_handler(
-        behavior, request_deserializer=_decoder(request_type), response_serializer=response_type.SerializeToString
+        behavior, request_deserializer=_decoder(request_type), response_serializer=_serialize
     )

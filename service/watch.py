@@ -18,55 +18,72 @@ not what is tracked, so an execution that comes to match the filter is reported 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from stepfunctions.v1 import executions_pb2, gateway_pb2
 
-from service.backend import Backend
-from service.convert import to_message
+from service.aws import Aws, Operation
+from service.caches import DescribeCache
+from service.convert import to_dict
+from service.executions import ACTIVE_STATUSES, RUNNING, Status
 from service.history_stream import Backoff, StreamSettings
 from service.paging import PageTokens, Pagination, Position
 from service.validation import Validator
 
-_ACTIVE = frozenset({"RUNNING", "PENDING_REDRIVE"})
 _CURSOR = Pagination(result_key="executions")  # binds cursors like page tokens (state machine, filter)
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _PAGE = 1000
 
 Change: TypeAlias = gateway_pb2.ExecutionChange.ValueType
+Item: TypeAlias = executions_pb2.ExecutionListItem
+# The members of DescribeExecution's answer that an ExecutionListItem also has.
+_DESCRIBED = executions_pb2.DescribeExecutionResponse.DESCRIPTOR
+_SHARED_FIELDS = tuple(
+    _DESCRIBED.fields_by_name[f.name] for f in Item.DESCRIPTOR.fields if f.name in _DESCRIBED.fields_by_name
+)
 
 
-@dataclass
-class _Known:
-    """What the watch knows of one execution."""
-
-    item: dict[str, Any]
-
-    @property
-    def status(self) -> str:
-        return str(self.item.get("status", ""))
+def _millis(item: Item, field: str) -> int:
+    """Milliseconds since the epoch of a timestamp member (0 when absent)."""
+    message: Any = item  # the field is chosen at run time
+    return int(getattr(item, field).ToMilliseconds()) if message.HasField(field) else 0
 
 
-def _millis(value: Any) -> int:
-    """Milliseconds since the epoch of a boto3 timestamp (0 when absent)."""
-    if not isinstance(value, dt.datetime):
-        return 0
-    return (value - _EPOCH) // dt.timedelta(milliseconds=1)
-
-
-def _changed_at(item: dict[str, Any]) -> int:
+def _changed_at(item: Item) -> int:
     """When the execution last changed, as far as its list item tells."""
-    return max(_millis(item.get("startDate")), _millis(item.get("stopDate")), _millis(item.get("redriveDate")))
+    return max(_millis(item, "start_date"), _millis(item, "stop_date"), _millis(item, "redrive_date"))
+
+
+def _updated(item: Item, description: executions_pb2.DescribeExecutionResponse) -> Item:
+    """The list item with what DescribeExecution says now."""
+    updated = Item()
+    updated.CopyFrom(item)
+    for field in _SHARED_FIELDS:
+        described: Any = description  # the field is chosen at run time
+        if field.has_presence and not described.HasField(field.name):
+            continue
+        if field.message_type is not None:
+            getattr(updated, field.name).CopyFrom(getattr(description, field.name))
+        else:
+            setattr(updated, field.name, getattr(description, field.name))
+    return updated
 
 
 class ExecutionWatcher:
     """Serves WatchExecutions."""
 
-    def __init__(self, backend: Backend, validator: Validator, tokens: PageTokens, settings: StreamSettings) -> None:
-        self.backend = backend
+    def __init__(
+        self,
+        aws: Aws,
+        list_operation: Operation,
+        descriptions: DescribeCache,
+        validator: Validator,
+        tokens: PageTokens,
+        settings: StreamSettings,
+    ) -> None:
+        self.aws = aws
+        self.list_operation = list_operation
+        self.descriptions = descriptions
         self.validator = validator
         self.tokens = tokens
         self.settings = settings
@@ -77,31 +94,30 @@ class ExecutionWatcher:
         """The responses of one watch: a snapshot (or a replay after the cursor), then changes."""
         arn = request.state_machine_arn
         self.validator.check("ListExecutions", {"stateMachineArn": arn})
-        status_filter = (
-            executions_pb2.ExecutionStatus.Name(request.status_filter).removeprefix("EXECUTION_STATUS_")
-            if request.HasField("status_filter")
-            else None
+        status_filter: Status | None = request.status_filter if request.HasField("status_filter") else None
+        filter_name = (
+            None
+            if status_filter is None
+            else executions_pb2.ExecutionStatus.Name(status_filter).removeprefix("EXECUTION_STATUS_")
         )
-        binding = self.tokens.binding(
-            "WatchExecutions", {"stateMachineArn": arn, "statusFilter": status_filter}, _CURSOR
-        )
+        binding = self.tokens.binding("WatchExecutions", {"stateMachineArn": arn, "statusFilter": filter_name}, _CURSOR)
         as_of = 0
         if request.resume_cursor:
             as_of = self.tokens.open(binding, request.resume_cursor, field="resume_cursor").index
 
-        known: dict[str, _Known] = {}
+        known: dict[str, Item] = {}
         for item in reversed(await self._list(arn, deadline)):  # oldest first
-            known[item["executionArn"]] = _Known(item)
+            known[item.execution_arn] = item
             if not request.resume_cursor:
                 change = gateway_pb2.EXECUTION_CHANGE_EXISTING
-            elif _millis(item.get("startDate")) >= as_of:  # >=: at least once, never lost
+            elif _millis(item, "start_date") >= as_of:  # >=: at least once, never lost
                 change = gateway_pb2.EXECUTION_CHANGE_STARTED
             elif _changed_at(item) >= as_of:
                 change = gateway_pb2.EXECUTION_CHANGE_STATUS_CHANGED
             else:
                 continue
             as_of = max(as_of, _changed_at(item))
-            if _matches(item, status_filter):
+            if status_filter is None or item.status == status_filter:
                 yield self._response(change, item, None, binding, as_of)
 
         backoff = Backoff(self.settings)
@@ -112,79 +128,67 @@ class ExecutionWatcher:
                 backoff.reset()
             for change, item, previous in changes:
                 as_of = max(as_of, _changed_at(item))
-                if _matches(item, status_filter) or (previous is not None and previous == status_filter):
+                if status_filter is None or status_filter in (item.status, previous):
                     yield self._response(change, item, previous, binding, as_of)
 
     async def _poll(
-        self, arn: str, known: dict[str, _Known], deadline: float | None
-    ) -> list[tuple[Change, dict[str, Any], str | None]]:
-        changes: list[tuple[Change, dict[str, Any], str | None]] = []
+        self, arn: str, known: dict[str, Item], deadline: float | None
+    ) -> list[tuple[Change, Item, Status | None]]:
+        changes: list[tuple[Change, Item, Status | None]] = []
         for item in reversed(await self._list(arn, deadline, stop_at_known=known)):
-            known[item["executionArn"]] = _Known(item)
+            known[item.execution_arn] = item
             changes.append((gateway_pb2.EXECUTION_CHANGE_STARTED, item, None))
-        running = {item["executionArn"]: item for item in await self._list(arn, deadline, status="RUNNING")}
-        for execution_arn, entry in known.items():
+        running = {item.execution_arn: item for item in await self._list(arn, deadline, status=RUNNING)}
+        for execution_arn, entry in list(known.items()):
             now_running = running.get(execution_arn)
-            if entry.status in _ACTIVE and now_running is None:
-                description = await self.backend.call(
-                    "DescribeExecution", {"executionArn": execution_arn}, deadline=deadline, idempotent=True
-                )
-                item = {**entry.item, **_list_item_fields(description)}
-            elif entry.status not in _ACTIVE and now_running is not None:
+            if entry.status in ACTIVE_STATUSES and now_running is None:
+                description = await self.descriptions.describe({"executionArn": execution_arn}, deadline)
+                item = _updated(entry, description)
+            elif entry.status not in ACTIVE_STATUSES and now_running is not None:
                 item = now_running  # redriven
-            elif now_running is not None and now_running.get("status") != entry.status:
+            elif now_running is not None and now_running.status != entry.status:
                 item = now_running
             else:
                 continue
-            if item.get("status") != entry.status:
+            if item.status != entry.status:
                 changes.append((gateway_pb2.EXECUTION_CHANGE_STATUS_CHANGED, item, entry.status))
-                entry.item = item
+                known[execution_arn] = item
         return changes
 
     async def _list(
         self,
         arn: str,
         deadline: float | None,
-        status: str | None = None,
-        stop_at_known: dict[str, _Known] | None = None,
-    ) -> list[dict[str, Any]]:
+        status: Status | None = None,
+        stop_at_known: dict[str, Item] | None = None,
+    ) -> list[Item]:
         """ListExecutions, every page (or, with `stop_at_known`, only the executions not known yet)."""
-        params: dict[str, Any] = {"stateMachineArn": arn, "maxResults": _PAGE}
-        if status:
-            params["statusFilter"] = status
-        items: list[dict[str, Any]] = []
+        request = executions_pb2.ListExecutionsRequest(state_machine_arn=arn, max_results=_PAGE)
+        if status is not None:
+            request.status_filter = status
+        params = to_dict(request)
+        items: list[Item] = []
         while True:
-            result = await self.backend.call("ListExecutions", params, deadline=deadline, idempotent=True)
-            page = result.get("executions", [])
+            answer = await self.aws.send(self.list_operation, params, deadline)
+            assert isinstance(answer, executions_pb2.ListExecutionsResponse)
+            page = list(answer.executions)
             if stop_at_known is not None:
-                fresh = [item for item in page if item["executionArn"] not in stop_at_known]
+                fresh = [item for item in page if item.execution_arn not in stop_at_known]
                 items += fresh
                 if len(fresh) < len(page):
                     return items  # newest first: the rest is known
             else:
                 items += page
-            if not result.get("nextToken"):
+            if not answer.next_token:
                 return items
-            params = {**params, "nextToken": result["nextToken"]}
+            params = {**params, "nextToken": answer.next_token}
 
     def _response(
-        self, change: Change, item: dict[str, Any], previous: str | None, binding: str, as_of: int
+        self, change: Change, item: Item, previous: Status | None, binding: str, as_of: int
     ) -> gateway_pb2.WatchExecutionsResponse:
         response = gateway_pb2.WatchExecutionsResponse(
-            change=change,
-            execution=to_message(item, executions_pb2.ExecutionListItem),
-            cursor=self.tokens.issue(binding, Position(index=as_of)),
+            change=change, execution=item, cursor=self.tokens.issue(binding, Position(index=as_of))
         )
         if previous is not None:
-            response.previous_status = to_message({"status": previous}, executions_pb2.DescribeExecutionResponse).status
+            response.previous_status = previous
         return response
-
-
-def _matches(item: dict[str, Any], status_filter: str | None) -> bool:
-    return status_filter is None or item.get("status") == status_filter
-
-
-def _list_item_fields(description: dict[str, Any]) -> dict[str, Any]:
-    """The members of DescribeExecution that an ExecutionListItem also has."""
-    names = executions_pb2.ExecutionListItem.DESCRIPTOR.fields
-    return {f.json_name: description[f.json_name] for f in names if f.json_name in description}

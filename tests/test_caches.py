@@ -7,7 +7,9 @@ import asyncio
 import pytest
 from stepfunctions.v1 import executions_pb2
 
-from service.caches import ByteLRU, is_final
+from service.caches import ByteLRU
+from service.convert import to_message
+from service.executions import is_final
 from tests.fake_sfn import FakeStepFunctions, history
 from tests.grpc_helpers import running_server, server_config
 
@@ -39,7 +41,7 @@ def test_the_lru_is_bounded_by_bytes_and_evicts_the_least_recently_used() -> Non
     ],
 )
 def test_what_counts_as_final(description: dict, final: bool) -> None:
-    assert is_final(description) is final
+    assert is_final(to_message(description, executions_pb2.DescribeExecutionResponse)) is final
 
 
 @pytest.mark.asyncio
@@ -52,7 +54,8 @@ async def test_identical_concurrent_reads_cost_one_call(fake: FakeStepFunctions)
         answers = await asyncio.gather(*(stub.DescribeExecution(request, timeout=5) for _ in range(8)))
         assert {a.execution_arn for a in answers} == {arn}
         assert len(fake.calls_of("DescribeExecution")) == 1
-        assert server.backend.coalesced == 7
+        assert server.aws is not None
+        assert server.aws.coalesced == 7
         await stub.DescribeExecution(request, timeout=5)  # not final: the next read asks AWS again
         assert len(fake.calls_of("DescribeExecution")) == 2
 

@@ -1,4 +1,4 @@
-"""Events go into StreamExecutionHistory responses in runs (service/history_stream.py `_messages`),
+"""Events go into StreamExecutionHistory responses in runs (service/history_stream.py `messages`),
 not one by one: the responses must say exactly what the event-by-event reading said (the same
 events, each once and in order, the same `last_event_id` and `execution_status` after each event)
 and keep to the size limits, whatever the order, resume point, sizes and status changes."""
@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from stepfunctions.v1 import executions_pb2, history_pb2
+from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2
 
-from service.history_stream import HistoryStreams, StreamSettings, _Progress
+from service.history import Frames
+from service.history_stream import _Progress, messages
 
 E = history_pb2
 TYPES = [
@@ -95,18 +96,20 @@ def test_runs_send_what_the_event_by_event_reading_sent(
     reading: tuple[list[list[history_pb2.HistoryEvent]], int, bool, int, int],
 ) -> None:
     batches, after, reverse, status, limit = reading
-    streams = HistoryStreams(None, None, None, StreamSettings(max_message_bytes=limit))  # type: ignore[arg-type]
     progress = _Progress(after, reverse)
     progress.status = status  # as DescribeExecution said
     reference = Reference(after, reverse, status)
     for batch in batches:
         expected = reference.read(batch)
-        messages = list(streams._messages(batch, progress))
-        got = [e.id for m in messages for e in m.events]
+        sent = [
+            gateway_pb2.StreamExecutionHistoryResponse.FromString(m)
+            for m in messages(frames_of(batch), progress, limit)
+        ]
+        got = [e.id for m in sent for e in m.events]
         assert got == [ident for ident, *_ in expected]
         # Each response tells where the reading was after its last event.
         ends = {ident: (last, state) for ident, last, state, _ in expected}
-        for m in messages:
+        for m in sent:
             assert m.events, "no empty responses"
             assert (m.last_event_id, m.execution_status) == ends[m.events[-1].id]
             assert m.ByteSize() <= limit or len(m.events) == 1
@@ -120,8 +123,28 @@ def test_runs_send_what_the_event_by_event_reading_sent(
 
 
 def test_the_first_response_is_small_and_the_rest_are_pages() -> None:
-    streams = HistoryStreams(None, None, None, StreamSettings())  # type: ignore[arg-type]
     events = [event(i, TYPES[0], 500) for i in range(1, 2_501)]
-    messages = list(streams._messages(events, _Progress(0, False)))
-    assert messages[0].ByteSize() <= 32 * 1024
-    assert [len(m.events) for m in messages[1:]] == [1000, 1000, 2500 - 1000 * 2 - len(messages[0].events)]
+    sent = [
+        gateway_pb2.StreamExecutionHistoryResponse.FromString(m)
+        for m in messages(frames_of(events), _Progress(0, False), 4 * 1024 * 1024)
+    ]
+    assert sent[0].ByteSize() <= 32 * 1024
+    assert [len(m.events) for m in sent[1:]] == [1000, 1000, 2500 - 1000 * 2 - len(sent[0].events)]
+
+
+def frames_of(events: list[history_pb2.HistoryEvent]) -> Frames:
+    return Frames.of(history_pb2.GetExecutionHistoryResponse(events=events))
+
+
+def test_frames_are_the_serialized_events_and_slice_exactly() -> None:
+    events = [event(i, TYPES[i % len(TYPES)], size) for i, size in enumerate([0, 5, 200, 70_000, 3], start=1)]
+    frames = frames_of(events)
+    assert frames.ids == [1, 2, 3, 4, 5]
+    assert frames.nbytes == history_pb2.GetExecutionHistoryResponse(events=events).ByteSize()
+    for start in range(5):
+        for stop in range(start, 6):
+            again = history_pb2.GetExecutionHistoryResponse.FromString(bytes(frames.slice(start, stop)))
+            assert list(again.events) == events[start:stop]
+    backwards = Frames.gather([(frames, range(4, -1, -1))])
+    assert [e.id for e in history_pb2.GetExecutionHistoryResponse.FromString(backwards.data).events] == [5, 4, 3, 2, 1]
+    assert backwards.ids == [5, 4, 3, 2, 1]

@@ -86,7 +86,7 @@ class FakeHistory:
         self.honour_limit = honour_limit
         self.calls: list[dict[str, Any]] = []
 
-    async def fetch(self, params: dict[str, Any]) -> dict[str, Any]:
+    async def fetch(self, params: dict[str, Any]) -> history_pb2.GetExecutionHistoryResponse:
         self.calls.append(dict(params))
         start = int(params.get("nextToken", "0"))
         limit = params.get("maxResults") or 100
@@ -94,7 +94,7 @@ class FakeHistory:
         result: dict[str, Any] = {"events": self.events[start:end]}
         if end < len(self.events):
             result["nextToken"] = str(end)
-        return result
+        return to_message(result, history_pb2.GetExecutionHistoryResponse)
 
 
 def read_all(upstream: FakeHistory, max_results: int | list[int], max_bytes: int) -> list[int]:
@@ -111,7 +111,6 @@ def read_all(upstream: FakeHistory, max_results: int | list[int], max_bytes: int
                 HISTORY,
                 tokens,
                 upstream.fetch,
-                lambda r: to_message(r, history_pb2.GetExecutionHistoryResponse),
                 max_bytes,
             )
         )

@@ -1,12 +1,16 @@
-"""The GetExecutionHistory fast path (service/backend.py): the raw body read with json.loads and
-converted by to_message gives exactly the messages botocore's own parsing gives, errors are still
-botocore's (so the error table and retries work), and the stream and cache built on it behave.
+"""The AWS side (service/aws.py) and what history reads build on it.
 
-Everything runs against the fake Step Functions endpoint, through boto3's real HTTP stack."""
+Every successful body is read with json.loads + the converter, never by botocore's parser: the
+messages must be exactly what botocore's parsing, converted, gives; errors are still botocore's (so
+the error table and retries work). Then the history reader, and streams and the final-history
+cache built on it. Everything runs against the fake Step Functions endpoint, through boto3's real
+HTTP stack, and the streams through a real gRPC channel."""
 
 from __future__ import annotations
 
 import asyncio
+import json
+import math
 import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -15,42 +19,39 @@ import grpc
 import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError
-from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2
+from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, state_machines_pb2
 
-from service.backend import (
-    Backend,
-    ClientSettings,
-    HistoryPages,
-    MalformedResponseError,
-    RawHistoryPage,
-    create_client,
-    peek_next_token,
-)
-from service.caches import SharedHistory
+from service.aws import Aws, MalformedResponseError, Operation, decode, peek_next_token
+from service.backend import ClientSettings, create_client
 from service.convert import to_message
 from service.errors import from_exception
+from service.history import EventSizes, HistoryReader
 from service.retry import RetryPolicy, RetrySettings
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history
 from tests.grpc_helpers import rich_details, running_server, server_config
 
 Page = history_pb2.GetExecutionHistoryResponse
+FIRST_LIMIT = EventSizes().limit("unknown", 16 << 20)  # the first page of a history not seen before
+HISTORY = Operation("GetExecutionHistory", Page, read=True, safe_to_retry=True)
+DESCRIBE = Operation("DescribeExecution", executions_pb2.DescribeExecutionResponse, read=True, safe_to_retry=True)
+LIST = Operation("ListExecutions", executions_pb2.ListExecutionsResponse, read=True, safe_to_retry=True)
+MACHINE = Operation("DescribeStateMachine", state_machines_pb2.DescribeStateMachineResponse, read=True)
+SETTINGS = ClientSettings(region="us-east-1", workers=4, aws_access_key_id="testing", aws_secret_access_key="testing")
 
 
 @pytest.fixture
-def backend(fake: FakeStepFunctions) -> Iterator[Backend]:
-    client = create_client(
-        ClientSettings(
-            region="us-east-1",
-            endpoint_url=fake.endpoint_url,
-            workers=4,
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        )
-    )
-    running = Backend(client, RetryPolicy(RetrySettings(initial_backoff=0.001, max_backoff=0.002)), workers=4)
+def aws(fake: FakeStepFunctions) -> Iterator[Aws]:
+    settings = ClientSettings(**{**SETTINGS.__dict__, "endpoint_url": fake.endpoint_url})
+    running = Aws(settings, RetryPolicy(RetrySettings(initial_backoff=0.001, max_backoff=0.002)))
     yield running
     running.close()
+
+
+@pytest.fixture
+def boto3_client(fake: FakeStepFunctions) -> Any:
+    """A plain boto3 client: botocore's own parsing, the reference."""
+    return create_client(ClientSettings(**{**SETTINGS.__dict__, "endpoint_url": fake.endpoint_url}))
 
 
 def execution(fake: FakeStepFunctions, events: list[dict[str, Any]], status: str, **kwargs: Any) -> str:
@@ -58,15 +59,21 @@ def execution(fake: FakeStepFunctions, events: list[dict[str, Any]], status: str
     return fake.add_execution(machine, "run", status=status, events=events, **kwargs)
 
 
-def botocore_pages(backend: Backend, params: dict[str, Any]) -> list[Page]:
+def botocore_pages(client: Any, params: dict[str, Any]) -> list[Page]:
     """Every page as botocore parses it, converted: the reference."""
     pages = []
     while True:
-        result = backend.client.get_execution_history(**params)
+        result = client.get_execution_history(**params)
         pages.append(to_message(result, Page))
         if not result.get("nextToken"):
             return pages
         params = {**params, "nextToken": result["nextToken"]}
+
+
+def reader(aws: Aws, arn: str, **kwargs: Any) -> HistoryReader:
+    options: dict[str, Any] = {"include_data": True, "reverse": False, "budget": 16 << 20, "deadline": None}
+    options.update(kwargs)
+    return HistoryReader(aws, HISTORY, EventSizes(), arn=arn, **options)
 
 
 # -- the same messages ------------------------------------------------------------------------------
@@ -86,93 +93,113 @@ def botocore_pages(backend: Backend, params: dict[str, Any]) -> list[Page]:
     ],
     ids=["default", "1000", "reverse-7", "no-data-100"],
 )
-async def test_the_fast_path_gives_exactly_botocores_messages(
-    fake: FakeStepFunctions, backend: Backend, status: str, count: int, payload_bytes: int, params: dict[str, Any]
+async def test_bodies_read_by_the_gateway_give_exactly_botocores_messages(
+    fake: FakeStepFunctions,
+    aws: Aws,
+    boto3_client: Any,
+    status: str,
+    count: int,
+    payload_bytes: int,
+    params: dict[str, Any],
 ) -> None:
     arn = execution(fake, history(count, status=status, payload_bytes=payload_bytes), status)
     params = {"executionArn": arn, **params}
-    expected = await asyncio.to_thread(botocore_pages, backend, params)
+    expected = await asyncio.to_thread(botocore_pages, boto3_client, params)
     assert sum(len(page.events) for page in expected) == count
 
-    # Page by page (what follow mode uses) ...
+    # Page by page, as the unary RPC sends them ...
     fast: list[Page] = []
     page_params = dict(params)
     while True:
-        page = await backend.history_page(page_params, deadline=None)
+        page = await aws.send(HISTORY, page_params, None)
+        assert isinstance(page, Page)
         fast.append(page)
         if not page.next_token:
             break
         page_params = {**params, "nextToken": page.next_token}
     assert fast == expected
-    # ... and read ahead (what streams and the cache's loader use).
-    assert [page async for page in backend.history_pages(params, deadline=None)] == expected
+    # ... and through the reader (its own page sizes): the same events, in the same order.
+    events = [e for page in expected for e in page.events]
+    read = reader(
+        aws, arn, reverse=bool(params.get("reverseOrder")), include_data=params.get("includeExecutionData", True)
+    )
+    got = [e async for page in read for e in Page.FromString(page.frames.data).events]
+    assert got == events
 
 
-async def test_timestamps_and_unicode_survive_byte_for_byte(fake: FakeStepFunctions, backend: Backend) -> None:
+async def test_every_operation_reads_its_body_as_botocore_would(
+    fake: FakeStepFunctions, aws: Aws, boto3_client: Any
+) -> None:
+    arn = execution(fake, history(4, status="SUCCEEDED", payload_bytes=50), "SUCCEEDED")
+    machine = arn.replace(":execution:", ":stateMachine:").rsplit(":", 1)[0]
+    for operation, params in (
+        (DESCRIBE, {"executionArn": arn}),
+        (LIST, {"stateMachineArn": machine}),
+        (MACHINE, {"stateMachineArn": machine}),
+    ):
+        reference = await asyncio.to_thread(getattr(boto3_client, _snake(operation.name)), **params)
+        assert await aws.send(operation, params, None) == to_message(reference, operation.response_type)
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+async def test_timestamps_and_unicode_survive_byte_for_byte(
+    fake: FakeStepFunctions, aws: Aws, boto3_client: Any
+) -> None:
     events = history(3, status="SUCCEEDED", payload_bytes=40)
     events[1]["timestamp"] = 1_700_000_000.999  # the last millisecond of a second
     events[1]["stateEnteredEventDetails"]["input"] = '{"v":"é中😀\\u0000\\"quoted\\""}'
     arn = execution(fake, events, "SUCCEEDED")
-    page = await backend.history_page({"executionArn": arn}, deadline=None)
-    assert page == (await asyncio.to_thread(botocore_pages, backend, {"executionArn": arn}))[0]
+    page = await aws.send(HISTORY, {"executionArn": arn}, None)
+    assert isinstance(page, Page)
+    assert page == (await asyncio.to_thread(botocore_pages, boto3_client, {"executionArn": arn}))[0]
     assert page.events[1].state_entered_event_details.input == '{"v":"é中😀\\u0000\\"quoted\\""}'
     assert (page.events[1].timestamp.seconds, page.events[1].timestamp.nanos) == (1_700_000_000, 999_000_000)
 
 
-async def test_other_calls_of_the_same_client_still_get_botocores_dicts(
-    fake: FakeStepFunctions, backend: Backend
-) -> None:
-    arn = execution(fake, history(5), "SUCCEEDED")
-    await backend.history_page({"executionArn": arn}, deadline=None)
-    direct = await asyncio.to_thread(backend.client.get_execution_history, executionArn=arn)
-    assert set(direct) == {"events", "ResponseMetadata"}
-    assert direct["events"][0]["timestamp"].tzinfo is not None  # a datetime: botocore parsed it
-    unary = await backend.call("GetExecutionHistory", {"executionArn": arn}, deadline=None, idempotent=True)
-    assert set(unary) == {"events"}
-
-
-async def test_calls_are_counted_and_coalesced_like_any_other(fake: FakeStepFunctions, backend: Backend) -> None:
+async def test_identical_reads_share_one_call(fake: FakeStepFunctions, aws: Aws) -> None:
     arn = execution(fake, history(50), "SUCCEEDED")
     fake.latency = 0.1
     params = {"executionArn": arn, "maxResults": 10}
-    first, second = await asyncio.gather(*(backend.history_page(params, deadline=None) for _ in range(2)))
+    first, second = await asyncio.gather(*(aws.send(HISTORY, params, None) for _ in range(2)))
     assert first == second
     assert len(fake.calls_of("GetExecutionHistory")) == 1
-    assert backend.calls_by_operation["GetExecutionHistory"] == 1
-    assert backend.coalesced == 1
+    assert aws.coalesced == 1
 
 
 # -- errors are botocore's ----------------------------------------------------------------------------
 
 
-async def test_an_error_answer_is_parsed_by_botocore_and_mapped(fake: FakeStepFunctions, backend: Backend) -> None:
+async def test_an_error_answer_is_parsed_by_botocore_and_mapped(fake: FakeStepFunctions, aws: Aws) -> None:
     machine = fake.add_state_machine("errors")
     missing = machine.replace(":stateMachine:", ":execution:") + ":nope"
     with pytest.raises(ClientError) as caught:
-        await backend.history_page({"executionArn": missing}, deadline=None)
+        await aws.send(HISTORY, {"executionArn": missing}, None)
     assert caught.value.response["Error"]["Code"] == "ExecutionDoesNotExist"
     error = from_exception(caught.value)
     assert (error.code, error.reason) == (grpc.StatusCode.NOT_FOUND, "EXECUTION_DOES_NOT_EXIST")
     assert error.metadata["http_status"] == "400"
     with pytest.raises(ClientError):
-        await anext(backend.history_pages({"executionArn": missing}, deadline=None))
+        await anext(reader(aws, missing))
 
 
-async def test_throttling_is_retried(fake: FakeStepFunctions, backend: Backend) -> None:
+async def test_throttling_is_retried(fake: FakeStepFunctions, aws: Aws) -> None:
     arn = execution(fake, history(30), "SUCCEEDED")
     fake.inject("throttle", operation="GetExecutionHistory", times=2)
-    page = await backend.history_page({"executionArn": arn}, deadline=None)
+    page = await aws.send(HISTORY, {"executionArn": arn}, None)
+    assert isinstance(page, Page)
     assert [e.id for e in page.events] == list(range(1, 31))
     assert [c.fault for c in fake.calls_of("GetExecutionHistory")] == ["throttle", "throttle", None]
-    assert backend.calls_by_operation["GetExecutionHistory"] == 3
     # In the middle of a read ahead too: the second page's request is throttled once.
     fake.inject("throttle", operation="GetExecutionHistory", times=1)
-    ids = [e.id async for page in backend.history_pages({"executionArn": arn, "maxResults": 10}, deadline=None)
-           for e in page.events]  # fmt: skip
+    read = reader(aws, arn, aws_limit=10, budget=10 * 2048)
+    ids = [ident async for page in read for ident in page.frames.ids]
     assert ids == list(range(1, 31))
 
 
-async def test_a_success_that_is_not_json_is_a_backend_error(fake: FakeStepFunctions, backend: Backend) -> None:
+async def test_a_success_that_is_not_json_is_a_backend_error(fake: FakeStepFunctions, aws: Aws) -> None:
     arn = execution(fake, history(3), "SUCCEEDED")
 
     class Raw:
@@ -182,12 +209,31 @@ async def test_a_success_that_is_not_json_is_a_backend_error(fake: FakeStepFunct
     def answer(request: Any, **_: Any) -> AWSResponse:
         return AWSResponse(request.url, 200, {}, Raw())
 
-    backend.client.meta.events.register("before-send.sfn.GetExecutionHistory", answer)
+    aws.client.meta.events.register("before-send.sfn.GetExecutionHistory", answer)  # the no-deadline client
     with pytest.raises(MalformedResponseError) as caught:
-        await backend.history_page({"executionArn": arn}, deadline=None)
+        await aws.send(HISTORY, {"executionArn": arn}, None)
     error = from_exception(caught.value)
     assert (error.code, error.reason) == (grpc.StatusCode.UNAVAILABLE, "BACKEND_ERROR")
-    assert backend.calls_by_operation["GetExecutionHistory"] == 1  # not retried: the answer would be the same
+    assert "html" not in error.message  # what the backend said is logged, not sent
+    assert aws.calls_by_operation["GetExecutionHistory"] == 1  # not retried: the answer would be the same
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"executionArn":"arn","startDate":"not a time","stateMachineArn":"m","status":"RUNNING"}',
+        b'{"executionArn":"arn","startDate":1.0,"stateMachineArn":"m","status":"RUNNING","redriveCount":1180591620717411303424}',
+        b"[]",
+    ],
+    ids=["bad-timestamp", "int-overflow", "not-an-object"],
+)
+def test_a_malformed_answer_is_a_backend_error_that_does_not_echo_it(body: bytes) -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        decode("DescribeExecution", body, executions_pb2.DescribeExecutionResponse)
+    error = from_exception(caught.value)
+    assert (error.code, error.reason) == (grpc.StatusCode.UNAVAILABLE, "BACKEND_ERROR")
+    assert "not a time" not in error.message
+    assert "1180591620717411303424" not in error.message
 
 
 async def test_a_stream_whose_pages_keep_failing_ends_with_the_mapped_error(fake: FakeStepFunctions) -> None:
@@ -234,30 +280,34 @@ def test_next_token_is_found_without_parsing(body: bytes, token: str | None) -> 
     assert peek_next_token(body) == token
 
 
-class ScriptedBackend:
-    """Answers raw pages from a script, to drive HistoryPages through a look ahead that misses."""
+class ScriptedAws:
+    """Answers pages from a script, to drive a HistoryReader through a look ahead that misses."""
 
     def __init__(self, pages: dict[str | None, tuple[list[int], str | None, str | None]]) -> None:
-        self.pages = pages  # token -> (event ids, real next token, hinted next token)
+        self.pages = pages  # token -> (event ids, real next token, what a look at the body finds)
         self.requested: list[str | None] = []
 
-    async def raw_history_page(self, params: dict[str, Any], *, deadline: float | None, sent: Any = None) -> Any:
+    async def send_raw(
+        self, operation: Operation, params: dict[str, Any], deadline: float | None, *, sent: Any = None
+    ) -> bytes:
         token = params.get("nextToken")
         self.requested.append(token)
         if sent is not None:
             sent.set()
         ids, real, hint = self.pages[token]
-        body = {"events": [{"id": i, "type": "PassStateEntered", "timestamp": 1.0} for i in ids]}
+        body: dict[str, Any] = {"events": [{"id": i, "type": "PassStateEntered", "timestamp": 1.0} for i in ids]}
         if real:
             body["nextToken"] = real
-        return RawHistoryPage(None, body, hint)
+        if hint != real:  # a later "nextToken" key, where the look ahead finds it first
+            body["x"] = {"nextToken": hint}
+        return json.dumps(body).encode()
 
-    async def parse_history_page(self, raw: RawHistoryPage, *, after: Any = None) -> Page:
-        return raw.message()
+    async def decode(self, operation: Operation, body: bytes, response_type: Any, *, after: Any = None) -> Any:
+        return decode(operation.name, body, response_type)
 
 
 async def test_a_look_ahead_that_missed_is_corrected() -> None:
-    scripted = ScriptedBackend(
+    scripted = ScriptedAws(
         {
             None: ([1, 2], "t2", "wrong"),  # the hint is not the token the parsed page holds
             "wrong": ([99], None, None),
@@ -265,22 +315,55 @@ async def test_a_look_ahead_that_missed_is_corrected() -> None:
             "t3": ([5], None, None),
         }
     )
-    pages = HistoryPages(scripted, {"executionArn": "arn"}, deadline=None)  # type: ignore[arg-type]
-    ids = [e.id async for page in pages for e in page.events]
+    read = HistoryReader(
+        scripted,  # type: ignore[arg-type]
+        HISTORY,
+        EventSizes(),
+        arn="arn",
+        include_data=True,
+        reverse=False,
+        budget=1 << 20,
+        deadline=None,
+    )
+    ids = [ident async for page in read for ident in page.frames.ids]
     assert ids == [1, 2, 3, 4, 5]
     assert scripted.requested[0] is None
     assert scripted.requested[-2:] == ["t2", "t3"]
 
 
-async def test_the_read_ahead_is_one_page_and_stops_when_closed(fake: FakeStepFunctions, backend: Backend) -> None:
+async def until(condition: Any, timeout: float = 10.0) -> None:
+    """Wait until `condition()` holds (polling the loop, bounded)."""
+    ends = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < ends, "condition not reached"
+        await asyncio.sleep(0.01)
+
+
+async def test_the_read_ahead_is_one_page_and_stops_when_closed(fake: FakeStepFunctions, aws: Aws) -> None:
     arn = execution(fake, history(100, status="RUNNING"), "RUNNING")
-    pages = backend.history_pages({"executionArn": arn, "maxResults": 10}, deadline=None)
-    await anext(pages)
-    await asyncio.sleep(0.3)  # the reader dawdles: only the next page may be read meanwhile
+    read = reader(aws, arn, aws_limit=10, budget=10 * 2048)
+    await anext(read)
+    await until(lambda: len(fake.calls_of("GetExecutionHistory")) == 2)  # the next page, read ahead
+    for _ in range(20):
+        await asyncio.sleep(0)  # the reader dawdles: nothing more may be asked
     assert len(fake.calls_of("GetExecutionHistory")) == 2
-    pages.close()
-    await asyncio.sleep(0.2)
+    read.close()
+    assert [page async for page in read] == []
     assert len(fake.calls_of("GetExecutionHistory")) == 2
+
+
+async def test_pages_ask_for_as_many_events_as_fit_the_budget(fake: FakeStepFunctions, aws: Aws) -> None:
+    arn = execution(fake, history(300, status="RUNNING", payload_bytes=20_000), "RUNNING")
+    sizes = EventSizes()
+    read = HistoryReader(aws, HISTORY, sizes, arn=arn, include_data=True, reverse=False, budget=200_000, deadline=None)
+    ids = [ident async for page in read for ident in page.frames.ids]
+    assert ids == list(range(1, 301))
+    limits = [call.params["maxResults"] for call in fake.calls_of("GetExecutionHistory")]
+    # Unknown events are taken as the largest AWS allows (one at a time fits 200 KB); then they
+    # are seen to be about 20 KB each: 9 fit.
+    assert limits[0] == 1
+    assert set(limits[1:-1]) <= {9}
+    assert all(limit < 11 for limit in limits)
 
 
 # -- streams and the cache ------------------------------------------------------------------------------
@@ -308,8 +391,9 @@ async def test_a_cold_final_stream_reads_each_page_once_and_describes_once(
     arn = execution(fake, history(5_000, status="SUCCEEDED"), "SUCCEEDED")
     messages = await read(stub, execution_arn=arn)
     assert ids_of(messages) == list(range(1, 5_001))
-    # The first page was read while DescribeExecution was asked, and handed to the cache's loader.
-    assert len(fake.calls_of("GetExecutionHistory")) == 5
+    # The first page was read while DescribeExecution was asked, and handed to the cache's loader:
+    # each page once, the first one sized for events of unknown size, the rest 1,000 events.
+    assert len(fake.calls_of("GetExecutionHistory")) == 1 + math.ceil((5_000 - FIRST_LIMIT) / 1000)
     assert len(fake.calls_of("DescribeExecution")) == 1
     assert messages[0].ByteSize() <= 32 * 1024 < messages[1].ByteSize()  # a small first message
 
@@ -317,9 +401,7 @@ async def test_a_cold_final_stream_reads_each_page_once_and_describes_once(
 async def test_warm_streams_send_the_first_streams_responses_again(
     fake: FakeStepFunctions, gateway: tuple[Server, Any]
 ) -> None:
-    server, stub = gateway
-    assert server.backend is not None
-    assert server.caches is not None
+    _, stub = gateway
     events = history(12, status="FAILED") + history(3_000, status="SUCCEEDED")[1:]  # failed, then redriven
     for index, event in enumerate(events, start=1):
         event["id"], event["previousEventId"] = index, index - 1
@@ -328,9 +410,6 @@ async def test_warm_streams_send_the_first_streams_responses_again(
     events[12]["executionRedrivenEventDetails"] = {"redriveCount": 1}
     arn = execution(fake, events, "SUCCEEDED")
     cold = await read(stub, execution_arn=arn)
-    shared = server.caches.histories.peek((arn, True))
-    assert shared is not None
-    assert shared.sent_as is not None
     last = len(events)
 
     def status_after(event_id: int) -> int:  # the execution's status as the stream knows it
@@ -341,14 +420,11 @@ async def test_warm_streams_send_the_first_streams_responses_again(
     assert [m.execution_status for m in cold] == [status_after(m.last_event_id) for m in cold]
     assert [m.last_event_id for m in cold] == [m.events[-1].id for m in cold]
 
-    calls = server.backend.calls
+    calls = len(fake.calls)
     warm = await read(stub, execution_arn=arn)
-    assert server.backend.calls == calls  # no AWS call at all
+    assert len(fake.calls) == calls  # no AWS call at all
     assert warm == cold  # the same responses, stamps included
     assert ids_of(warm) == list(range(1, len(events) + 1))
-    # The cached events are the responses' own now: the pages they were read in are gone.
-    assert [e.id for e in shared.events] == list(range(1, len(events) + 1))
-    assert shared.events[0] == cold[0].events[0]
 
     # Other ways of reading it are served from the same events, correctly.
     resumed = await read(stub, execution_arn=arn, after_event_id=1_500)
@@ -359,59 +435,23 @@ async def test_warm_streams_send_the_first_streams_responses_again(
         history_pb2.GetExecutionHistoryRequest(execution_arn=arn, max_results=3), timeout=5
     )
     assert [e.id for e in page.events] == [1, 2, 3]
-    assert server.backend.calls == calls
-
-
-def test_only_a_whole_forward_stream_is_kept_and_only_one_records() -> None:
-    shared = SharedHistory()
-    shared.events = [history_pb2.HistoryEvent(id=i) for i in range(1, 11)]
-    shared.done = True
-    status = executions_pb2.EXECUTION_STATUS_SUCCEEDED
-
-    def response(*ids: int) -> gateway_pb2.StreamExecutionHistoryResponse:
-        return gateway_pb2.StreamExecutionHistoryResponse(events=[history_pb2.HistoryEvent(id=i) for i in ids])
-
-    stopped = shared.record(status)
-    assert stopped is not None
-    assert shared.record(status) is None  # one recording at a time
-    stopped.add(response(1, 2, 3))
-    stopped.finish()  # the stream stopped early
-    assert shared.sent_as is None
-
-    skipped = shared.record(status)
-    assert skipped is not None
-    skipped.add(response(1, 2, 4))  # not every event once, in order
-    skipped.add(response(5, 6, 7, 8, 9, 10))
-    skipped.finish()
-    assert shared.sent_as is None
-
-    whole = shared.record(status)
-    assert whole is not None
-    first, rest = response(1, 2, 3), response(4, 5, 6, 7, 8, 9, 10)
-    whole.add(first)
-    whole.add(rest)
-    whole.finish()
-    assert shared.sent_as == (status, [first, rest])
-    assert [e.id for e in shared.events] == list(range(1, 11))
-    assert shared.record(status) is None  # kept: nothing more to record
+    assert len(fake.calls) == calls
 
 
 async def test_a_stream_cancelled_early_leaves_the_cached_history_whole(
     fake: FakeStepFunctions, gateway: tuple[Server, Any]
 ) -> None:
-    server, stub = gateway
-    assert server.caches is not None
+    _, stub = gateway
     arn = execution(fake, history(4_000, status="SUCCEEDED"), "SUCCEEDED")
     stream = stub.StreamExecutionHistory(gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn), timeout=60)
     await stream.read()
     stream.cancel()
-    await asyncio.sleep(0.2)
-    for _ in range(2):  # whether or not the cancelled stream had sent it all and was kept
-        assert ids_of(await read(stub, execution_arn=arn)) == list(range(1, 4_001))
-        shared = server.caches.histories.peek((arn, True))
-        assert shared is not None
-        assert shared.sent_as is not None
-        assert not shared.recording
+    # Whether or not the cancelled stream's load went on: the next stream gets the whole history,
+    # and once one stream has read it all it is kept (the one after costs no AWS call).
+    assert ids_of(await read(stub, execution_arn=arn)) == list(range(1, 4_001))
+    calls = len(fake.calls)
+    assert ids_of(await read(stub, execution_arn=arn)) == list(range(1, 4_001))
+    assert len(fake.calls) == calls
 
 
 async def test_a_short_deadline_on_the_first_stream_does_not_fail_the_load_for_others(
@@ -427,7 +467,8 @@ async def test_a_short_deadline_on_the_first_stream_does_not_fail_the_load_for_o
     await asyncio.sleep(0.2)
     patient = await read(stub, execution_arn=arn)
     assert ids_of(patient) == list(range(1, 2_501))
-    assert len(fake.calls_of("GetExecutionHistory")) == 1 + 3  # the late first page, then its own three
+    # The late first page, then the load's own pages (from the first again).
+    assert len(fake.calls_of("GetExecutionHistory")) == 1 + 1 + math.ceil((2_500 - FIRST_LIMIT) / 1000)
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await hasty
     assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
