@@ -238,9 +238,11 @@ class HistoryReader:
         task = asyncio.ensure_future(self._aws.send_raw(self._operation, params, self.deadline, sent=sent))
         return task, token, limit
 
-    def want(self, wanted: int) -> None:
-        """Ask later pages for at most `wanted` events (a unary page that needs only a few more)."""
+    def want(self, wanted: int, budget: int | None = None) -> None:
+        """Ask later pages for at most `wanted` events and `budget` bytes (a page that needs a few more)."""
         self._wanted = max(1, wanted)
+        if budget is not None:
+            self.budget = max(1, budget)
 
     def __aiter__(self) -> HistoryReader:
         return self

@@ -127,7 +127,7 @@ class HistoryPages:
                     return chunks, None
                 if wanted <= 0 or size >= self.max_bytes:
                     return chunks, Position(page.next_token, page.aws_limit, 0, index)
-                reader.want(wanted)
+                reader.want(wanted, min(self.budget, self.max_bytes - size))
             return chunks, None
         finally:
             reader.close()

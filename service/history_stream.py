@@ -85,8 +85,8 @@ class HistoryStreams:
         self.histories = histories
         self.validator = validator
         self.settings = settings
-        # Histories whose first page a stream reads while DescribeExecution is asked (see `stream`).
-        self._reading_early: set[tuple[str, bool, bool]] = set()
+        # First pages being read while DescribeExecution is asked (see `stream`), by what they read.
+        self._reading_early: dict[tuple[str, bool, bool, int], HistoryReader] = {}
 
     # -- StreamExecutionHistory -----------------------------------------------------------------
 
@@ -107,30 +107,32 @@ class HistoryStreams:
         progress = _Progress(request.after_event_id, request.reverse_order)
 
         early: HistoryReader | None = None
-        early_key = (arn, include, progress.reverse)
+        early_key = (arn, include, progress.reverse, page_size)
         if not self.descriptions.known_final(arn) and early_key not in self._reading_early:
             # DescribeExecution goes to AWS: read the first page at the same time, a round trip
-            # sooner. A stream of an execution that may still change reads on; one of a final
-            # execution hands the read to the history's loader, which starts with the same page.
-            # One stream at a time does this per history: a crowd arriving at once would otherwise
-            # read the first page of a final history once each, where the loader needs it once.
-            early = self._reader(arn, include, progress.reverse, deadline, page_size)
-            self._reading_early.add(early_key)
+            # sooner. A stream of an execution that may still change reads on; for a final one the
+            # read goes to the history's loader, which starts with the same page. One stream at a
+            # time does this per history, and whichever stream starts the loader takes the read
+            # (the streams of a crowd resume in no particular order).
+            early = self._reading_early[early_key] = self._reader(arn, include, progress.reverse, deadline, page_size)
         try:
             description = await self.descriptions.describe({"executionArn": arn}, deadline)
         except BaseException:
-            if early is not None:
+            if early is not None and self._reading_early.get(early_key) is early:
+                del self._reading_early[early_key]
                 early.close()
             raise
-        finally:
-            if early is not None:
-                self._reading_early.discard(early_key)
+        if early is not None:
+            # Still ours, or taken by the stream that started the loader.
+            early = self._reading_early.pop(early_key) if self._reading_early.get(early_key) is early else None
         progress.status = description.status
 
         if self.histories.enabled and is_final(description):
             key = (arn, include)
             shared = None
             if not progress.reverse:
+                if early is None and page_size == AWS_PAGE_LIMIT:
+                    early = self._reading_early.pop(early_key, None)  # another stream's read of the same page
                 handed = early if page_size == AWS_PAGE_LIMIT else None
                 if early is not None and handed is None:
                     early.close()
