@@ -24,7 +24,6 @@ import grpc
 from botocore.exceptions import ClientError
 from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 from stepfunctions.v1 import gateway_pb2
 
 from service.backend import Backend, ClientSettings, create_client
@@ -33,6 +32,7 @@ from service.config import Config
 from service.errors import abort, caller_deadline, invalid_argument
 from service.history_stream import HistoryStreams, StreamSettings
 from service.paging import PageTokens
+from service.reflection import enable_reflection
 from service.retry import RetryPolicy, RetrySettings
 from service.rpc import SERVICE, Gateway, Rpc, build_table
 from service.validation import Validator
@@ -107,7 +107,7 @@ class Server:
         server = grpc.aio.server(options=self._options())
         server.add_generic_rpc_handlers((_handlers(gateway, build_table(model), streams, watcher),))
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
-        reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+        enable_reflection((SERVICE_NAME, health.SERVICE_NAME), server)
         self.port = server.add_insecure_port(self.config.listen)
         if self.port == 0:
             raise OSError(f"cannot listen on {self.config.listen}")
