@@ -1,5 +1,6 @@
 # sfn-grpc: every step installs what it needs first, so each target works on a fresh clone.
-# Versions: Python packages are pinned in constraints.txt, npm tools in package-lock.json.
+# Versions: Python packages are pinned in constraints.txt, npm tools in package-lock.json, Go tools
+# (built from the Go module proxy with the machine's Go) below.
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,8 +9,12 @@ PIP_VERSION := 26.3
 VENV_STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 NODE_STAMP := node_modules/.installed
+TOOLS_BIN := $(CURDIR)/.tools/bin
+GRPCURL_MODULE := github.com/fullstorydev/grpcurl
+GRPCURL_VERSION := v1.9.4
+GRPCURL := $(TOOLS_BIN)/grpcurl
 
-.PHONY: run test generate bench lint format typecheck lock clean
+.PHONY: run test tools generate bench lint format typecheck lock clean
 
 $(VENV_STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +35,17 @@ run: $(VENV_STAMP)
 	SFN_GRPC_BACKEND=$${SFN_GRPC_BACKEND:-embedded} SFN_GRPC_LISTEN=$${SFN_GRPC_LISTEN:-127.0.0.1:50051} \
 		exec $(PY) -m service
 
-## test: lint, type-check, then the whole test suite (what .ci/run calls)
-test: lint typecheck
+## tools: Go command-line tools the tests run (grpcurl), built once into .tools/bin
+# Does nothing when the binary there was built from the pinned version (`go version -m` reads the
+# module version recorded in it), so bumping GRPCURL_VERSION rebuilds it. GOTOOLCHAIN=local: use the
+# machine's Go, never download another toolchain.
+tools:
+	@go version -m $(GRPCURL) 2>/dev/null | grep -Eq '^\s+mod\s+$(GRPCURL_MODULE)\s+$(GRPCURL_VERSION)\s' || { \
+		echo "building grpcurl $(GRPCURL_VERSION) into .tools/bin"; \
+		GOBIN=$(TOOLS_BIN) GOFLAGS=-mod=mod GOTOOLCHAIN=local go install $(GRPCURL_MODULE)/cmd/grpcurl@$(GRPCURL_VERSION); }
+
+## test: lint, type-check, build the test tools, then the whole test suite (what .ci/run calls)
+test: lint typecheck tools
 	$(VENV)/bin/pytest
 
 ## generate: proto/ from the installed botocore model, generated/ from proto/ (idempotent)
@@ -61,4 +75,4 @@ lock:
 	/tmp/sfn-grpc-lock/bin/pip freeze --exclude-editable | grep -v '^sfn-grpc' > constraints.txt
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -128,6 +128,11 @@ class FieldDef:
     doc: list[str] = field(default_factory=list)
 
     @property
+    def json_name(self) -> str:
+        """The field's JSON name: the AWS member name (a list wrapper's `values` has none: protoc's)."""
+        return self.member or json_default_name(self.name)
+
+    @property
     def signature(self) -> tuple[bool, str]:
         """What must not change under a released field number: cardinality and type name."""
         if self.type.startswith("map<"):

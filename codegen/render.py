@@ -17,7 +17,6 @@ from codegen.model import (
     EnumDef,
     FieldDef,
     MessageDef,
-    json_default_name,
     unspecified_name,
 )
 from codegen.numbering import Assigned
@@ -66,9 +65,10 @@ def _reserved(indent: str, numbers: list[int], names: list[str]) -> list[str]:
 
 
 def _field_line(msg: MessageDef, fdef: FieldDef, number: int, indent: str) -> str:
-    options = []
-    if fdef.member and json_default_name(fdef.name) != fdef.member:
-        options.append(f'json_name = "{fdef.member}"')
+    # Explicit even where protoc would derive the same name: protoc records json_name in a
+    # descriptor only when the .proto sets it, and tools that read descriptors (reflection, grpcurl)
+    # print the snake_case field name for a field whose descriptor lacks it.
+    options = [f'json_name = "{fdef.json_name}"']
     if fdef.required:
         options.append("(aws_required) = true")
     label = "repeated " if fdef.repeated else "optional " if fdef.optional else ""

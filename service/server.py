@@ -24,7 +24,6 @@ import grpc
 from botocore.exceptions import ClientError
 from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
 from stepfunctions.v1 import gateway_pb2, state_machines_pb2
 
 from service.aws import Aws, Operation
@@ -36,6 +35,7 @@ from service.history import EventSizes
 from service.history_pages import HistoryPages
 from service.history_stream import HistoryStreams, StreamSettings
 from service.paging import PageTokens
+from service.reflection import enable_reflection
 from service.retry import RetryPolicy, RetrySettings
 from service.rpc import SERVICE, Gateway, Rpc, Stage, StartExecutionSafety, build_table, cached_describe, with_stages
 from service.validation import Validator
@@ -135,7 +135,7 @@ class Server:
         server = grpc.aio.server(options=self._options())
         server.add_generic_rpc_handlers((_handlers(gateway, table, streams, watcher, retry.backoff_hint(2)),))
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
-        reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+        enable_reflection((SERVICE_NAME, health.SERVICE_NAME), server)
         self.port = server.add_insecure_port(self.config.listen)
         if self.port == 0:
             raise OSError(f"cannot listen on {self.config.listen}")

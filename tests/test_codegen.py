@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import copy
 import filecmp
+import importlib
+import pkgutil
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import stepfunctions.v1
+from google.protobuf import descriptor_pb2
 
 from codegen.__main__ import generate_protos, generate_python
 from codegen.model import GENERATED_MARK, load_service_model
@@ -137,3 +142,30 @@ def test_history_proto_documents_its_oneof() -> None:
     assert comment.startswith("  // ")
     assert "<p>" not in text
     assert "<code>" not in text
+
+
+def _fields(messages: list[descriptor_pb2.DescriptorProto], prefix: str) -> Iterator[tuple[str, str, str | None]]:
+    for message in messages:
+        # A map's entry message is protoc's own (its key and value have no json_name to set), and the JSON
+        # form writes a map as an object, so its field names never appear.
+        if not message.options.map_entry:
+            for fdp in message.field:
+                yield f"{prefix}{message.name}", fdp.name, fdp.json_name if fdp.HasField("json_name") else None
+        yield from _fields(list(message.nested_type), f"{prefix}{message.name}.")
+
+
+def test_every_field_carries_its_json_name_in_the_descriptors() -> None:
+    """protoc records a json_name in a descriptor only where the .proto writes it, and the descriptors
+    embedded in the *_pb2 modules are what reflection serves: each field must carry its AWS name there."""
+    checked = 0
+    for module_info in pkgutil.iter_modules(stepfunctions.v1.__path__):
+        if not module_info.name.endswith("_pb2"):
+            continue
+        module = importlib.import_module(f"stepfunctions.v1.{module_info.name}")
+        serialized = descriptor_pb2.FileDescriptorProto.FromString(module.DESCRIPTOR.serialized_pb)
+        pool = module.DESCRIPTOR.pool
+        for message, field, json_name in _fields(list(serialized.message_type), f"{serialized.package}."):
+            assert json_name is not None, f"{message}.{field} has no json_name"
+            assert json_name == pool.FindMessageTypeByName(message).fields_by_name[field].json_name
+            checked += 1
+    assert checked > 500  # every generated message and the gateway's own

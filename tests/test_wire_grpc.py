@@ -1,5 +1,6 @@
 """Every request and response message crosses a real gRPC channel to a real grpc.aio server and comes
-back equal: the generated stubs, the serialization and the converter agree on the wire."""
+back equal: the generated stubs, the serialization and the converter agree on the wire. And what a
+tool reads from the wire about them (server reflection) spells every field as AWS does."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from typing import Any
 
 import grpc
 import pytest
+from google.protobuf import descriptor_pb2
+from grpc_reflection.v1alpha import reflection_pb2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stepfunctions.v1 import service_pb2_grpc
 
 from service.convert import to_dict, to_message
+from tests.fake_sfn import FakeStepFunctions
+from tests.grpc_helpers import running_server, server_config
 from tests.model_data import message_class, model, shape_strategy, strict_diff
 from tests.test_convert_roundtrip import _payload
 
@@ -108,3 +113,55 @@ def test_large_multibyte_history_page_crosses_the_wire(echo_server: tuple[_Echo,
     )
     answer = stub.GetExecutionHistory(request, timeout=10)
     assert strict_diff(response, to_dict(answer)) == []
+
+
+REFLECTIONS = ("grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection")
+
+
+async def _reflect(
+    channel: grpc.aio.Channel, reflection: str, request: reflection_pb2.ServerReflectionRequest
+) -> reflection_pb2.ServerReflectionResponse:
+    # v1 and v1alpha differ only in their package name: their messages are the same bytes.
+    call = channel.stream_stream(
+        f"/{reflection}/ServerReflectionInfo",
+        request_serializer=reflection_pb2.ServerReflectionRequest.SerializeToString,
+        response_deserializer=reflection_pb2.ServerReflectionResponse.FromString,
+    )
+    (reply,) = [reply async for reply in call(iter([request]), timeout=10)]
+    assert not reply.HasField("error_response"), reply.error_response
+    return reply
+
+
+async def test_both_reflection_versions_serve_descriptors_with_every_json_name(fake: FakeStepFunctions) -> None:
+    async with running_server(server_config(), fake.endpoint_url) as (_, _, channel):
+        served = {}
+        for reflection in REFLECTIONS:
+            listed = await _reflect(channel, reflection, reflection_pb2.ServerReflectionRequest(list_services=""))
+            assert set(REFLECTIONS) <= {s.name for s in listed.list_services_response.service}
+            reply = await _reflect(
+                channel,
+                reflection,
+                reflection_pb2.ServerReflectionRequest(file_containing_symbol="stepfunctions.v1.StepFunctionsService"),
+            )
+            files = [
+                descriptor_pb2.FileDescriptorProto.FromString(data)
+                for data in reply.file_descriptor_response.file_descriptor_proto
+            ]
+            served[reflection] = {f.name: f for f in files}
+            for file in files:
+                if file.package != "stepfunctions.v1":
+                    continue
+                for message in file.message_type:  # our messages nest only map entries, which JSON never names
+                    for field in message.field:
+                        assert field.HasField("json_name"), f"{file.name}: {message.name}.{field.name}"
+        assert served[REFLECTIONS[0]] == served[REFLECTIONS[1]]
+        assert sum(name.startswith("stepfunctions/v1/") for name in served[REFLECTIONS[0]]) >= 10
+        v1 = await _reflect(
+            channel, REFLECTIONS[0], reflection_pb2.ServerReflectionRequest(file_containing_symbol=REFLECTIONS[0])
+        )
+        (described,) = [
+            descriptor_pb2.FileDescriptorProto.FromString(data)
+            for data in v1.file_descriptor_response.file_descriptor_proto
+        ]
+        assert described.package == "grpc.reflection.v1"
+        assert [m.name for m in described.service[0].method] == ["ServerReflectionInfo"]

@@ -27,7 +27,7 @@ from stepfunctions.v1 import annotations_pb2 as stepfunctions_dot_v1_dot_annotat
 from stepfunctions.v1 import common_pb2 as stepfunctions_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!stepfunctions/v1/activities.proto\x12\x10stepfunctions.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"stepfunctions/v1/annotations.proto\x1a\x1dstepfunctions/v1/common.proto\"\xb6\x01\n\x15\x43reateActivityRequest\x12\x12\n\x04name\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01\x12#\n\x04tags\x18\x02 \x03(\x0b\x32\x15.stepfunctions.v1.Tag\x12K\n\x18\x65ncryption_configuration\x18\x03 \x01(\x0b\x32).stepfunctions.v1.EncryptionConfiguration:\x17\xc2\xf3\x18\x13\x43reateActivityInput\"\x87\x01\n\x16\x43reateActivityResponse\x12\x1a\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01\x12\x37\n\rcreation_date\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xc0\xf3\x18\x01:\x18\xc2\xf3\x18\x14\x43reateActivityOutput\"L\n\x15\x44\x65leteActivityRequest\x12\x1a\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01:\x17\xc2\xf3\x18\x13\x44\x65leteActivityInput\"2\n\x16\x44\x65leteActivityResponse:\x18\xc2\xf3\x18\x14\x44\x65leteActivityOutput\"P\n\x17\x44\x65scribeActivityRequest\x12\x1a\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01:\x19\xc2\xf3\x18\x15\x44\x65scribeActivityInput\"\xec\x01\n\x18\x44\x65scribeActivityResponse\x12\x1a\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01\x12\x12\n\x04name\x18\x02 \x01(\tB\x04\xc0\xf3\x18\x01\x12\x37\n\rcreation_date\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xc0\xf3\x18\x01\x12K\n\x18\x65ncryption_configuration\x18\x04 \x01(\x0b\x32).stepfunctions.v1.EncryptionConfiguration:\x1a\xc2\xf3\x18\x16\x44\x65scribeActivityOutput\"x\n\x16GetActivityTaskRequest\x12\x1a\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01\x12\x18\n\x0bworker_name\x18\x02 \x01(\tH\x00\x88\x01\x01:\x18\xc2\xf3\x18\x14GetActivityTaskInputB\x0e\n\x0c_worker_name\"z\n\x17GetActivityTaskResponse\x12\x17\n\ntask_token\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x12\n\x05input\x18\x02 \x01(\tH\x01\x88\x01\x01:\x19\xc2\xf3\x18\x15GetActivityTaskOutputB\r\n\x0b_task_tokenB\x08\n\x06_input\"\x88\x01\n\x16SendTaskFailureRequest\x12\x18\n\ntask_token\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01\x12\x12\n\x05\x65rror\x18\x02 \x01(\tH\x00\x88\x01\x01\x12\x12\n\x05\x63\x61use\x18\x03 \x01(\tH\x01\x88\x01\x01:\x18\xc2\xf3\x18\x14SendTaskFailureInputB\x08\n\x06_errorB\x08\n\x06_cause\"4\n\x17SendTaskFailureResponse:\x19\xc2\xf3\x18\x15SendTaskFailureOutput\"P\n\x18SendTaskHeartbeatRequest\x12\x18\n\ntask_token\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01:\x1a\xc2\xf3\x18\x16SendTaskHeartbeatInput\"8\n\x19SendTaskHeartbeatResponse:\x1b\xc2\xf3\x18\x17SendTaskHeartbeatOutput\"b\n\x16SendTaskSuccessRequest\x12\x18\n\ntask_token\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01\x12\x14\n\x06output\x18\x02 \x01(\tB\x04\xc0\xf3\x18\x01:\x18\xc2\xf3\x18\x14SendTaskSuccessInput\"4\n\x17SendTaskSuccessResponse:\x19\xc2\xf3\x18\x15SendTaskSuccessOutputb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!stepfunctions/v1/activities.proto\x12\x10stepfunctions.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"stepfunctions/v1/annotations.proto\x1a\x1dstepfunctions/v1/common.proto\"\xdb\x01\n\x15\x43reateActivityRequest\x12\x18\n\x04name\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x04name\x12)\n\x04tags\x18\x02 \x03(\x0b\x32\x15.stepfunctions.v1.TagR\x04tags\x12\x64\n\x18\x65ncryption_configuration\x18\x03 \x01(\x0b\x32).stepfunctions.v1.EncryptionConfigurationR\x17\x65ncryptionConfiguration:\x17\xc2\xf3\x18\x13\x43reateActivityInput\"\xa2\x01\n\x16\x43reateActivityResponse\x12\'\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0b\x61\x63tivityArn\x12\x45\n\rcreation_date\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xc0\xf3\x18\x01R\x0c\x63reationDate:\x18\xc2\xf3\x18\x14\x43reateActivityOutput\"Y\n\x15\x44\x65leteActivityRequest\x12\'\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0b\x61\x63tivityArn:\x17\xc2\xf3\x18\x13\x44\x65leteActivityInput\"2\n\x16\x44\x65leteActivityResponse:\x18\xc2\xf3\x18\x14\x44\x65leteActivityOutput\"]\n\x17\x44\x65scribeActivityRequest\x12\'\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0b\x61\x63tivityArn:\x19\xc2\xf3\x18\x15\x44\x65scribeActivityInput\"\xa6\x02\n\x18\x44\x65scribeActivityResponse\x12\'\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0b\x61\x63tivityArn\x12\x18\n\x04name\x18\x02 \x01(\tB\x04\xc0\xf3\x18\x01R\x04name\x12\x45\n\rcreation_date\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xc0\xf3\x18\x01R\x0c\x63reationDate\x12\x64\n\x18\x65ncryption_configuration\x18\x04 \x01(\x0b\x32).stepfunctions.v1.EncryptionConfigurationR\x17\x65ncryptionConfiguration:\x1a\xc2\xf3\x18\x16\x44\x65scribeActivityOutput\"\x91\x01\n\x16GetActivityTaskRequest\x12\'\n\x0c\x61\x63tivity_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0b\x61\x63tivityArn\x12$\n\x0bworker_name\x18\x02 \x01(\tH\x00R\nworkerName\x88\x01\x01:\x18\xc2\xf3\x18\x14GetActivityTaskInputB\x0e\n\x0c_worker_name\"\x8c\x01\n\x17GetActivityTaskResponse\x12\"\n\ntask_token\x18\x01 \x01(\tH\x00R\ttaskToken\x88\x01\x01\x12\x19\n\x05input\x18\x02 \x01(\tH\x01R\x05input\x88\x01\x01:\x19\xc2\xf3\x18\x15GetActivityTaskOutputB\r\n\x0b_task_tokenB\x08\n\x06_input\"\xa1\x01\n\x16SendTaskFailureRequest\x12#\n\ntask_token\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\ttaskToken\x12\x19\n\x05\x65rror\x18\x02 \x01(\tH\x00R\x05\x65rror\x88\x01\x01\x12\x19\n\x05\x63\x61use\x18\x03 \x01(\tH\x01R\x05\x63\x61use\x88\x01\x01:\x18\xc2\xf3\x18\x14SendTaskFailureInputB\x08\n\x06_errorB\x08\n\x06_cause\"4\n\x17SendTaskFailureResponse:\x19\xc2\xf3\x18\x15SendTaskFailureOutput\"[\n\x18SendTaskHeartbeatRequest\x12#\n\ntask_token\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\ttaskToken:\x1a\xc2\xf3\x18\x16SendTaskHeartbeatInput\"8\n\x19SendTaskHeartbeatResponse:\x1b\xc2\xf3\x18\x17SendTaskHeartbeatOutput\"u\n\x16SendTaskSuccessRequest\x12#\n\ntask_token\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\ttaskToken\x12\x1c\n\x06output\x18\x02 \x01(\tB\x04\xc0\xf3\x18\x01R\x06output:\x18\xc2\xf3\x18\x14SendTaskSuccessInput\"4\n\x17SendTaskSuccessResponse:\x19\xc2\xf3\x18\x15SendTaskSuccessOutputb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -89,31 +89,31 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SENDTASKSUCCESSRESPONSE']._loaded_options = None
   _globals['_SENDTASKSUCCESSRESPONSE']._serialized_options = b'\302\363\030\025SendTaskSuccessOutput'
   _globals['_CREATEACTIVITYREQUEST']._serialized_start=156
-  _globals['_CREATEACTIVITYREQUEST']._serialized_end=338
-  _globals['_CREATEACTIVITYRESPONSE']._serialized_start=341
-  _globals['_CREATEACTIVITYRESPONSE']._serialized_end=476
-  _globals['_DELETEACTIVITYREQUEST']._serialized_start=478
-  _globals['_DELETEACTIVITYREQUEST']._serialized_end=554
-  _globals['_DELETEACTIVITYRESPONSE']._serialized_start=556
-  _globals['_DELETEACTIVITYRESPONSE']._serialized_end=606
-  _globals['_DESCRIBEACTIVITYREQUEST']._serialized_start=608
-  _globals['_DESCRIBEACTIVITYREQUEST']._serialized_end=688
-  _globals['_DESCRIBEACTIVITYRESPONSE']._serialized_start=691
-  _globals['_DESCRIBEACTIVITYRESPONSE']._serialized_end=927
-  _globals['_GETACTIVITYTASKREQUEST']._serialized_start=929
-  _globals['_GETACTIVITYTASKREQUEST']._serialized_end=1049
-  _globals['_GETACTIVITYTASKRESPONSE']._serialized_start=1051
-  _globals['_GETACTIVITYTASKRESPONSE']._serialized_end=1173
-  _globals['_SENDTASKFAILUREREQUEST']._serialized_start=1176
-  _globals['_SENDTASKFAILUREREQUEST']._serialized_end=1312
-  _globals['_SENDTASKFAILURERESPONSE']._serialized_start=1314
-  _globals['_SENDTASKFAILURERESPONSE']._serialized_end=1366
-  _globals['_SENDTASKHEARTBEATREQUEST']._serialized_start=1368
-  _globals['_SENDTASKHEARTBEATREQUEST']._serialized_end=1448
-  _globals['_SENDTASKHEARTBEATRESPONSE']._serialized_start=1450
-  _globals['_SENDTASKHEARTBEATRESPONSE']._serialized_end=1506
-  _globals['_SENDTASKSUCCESSREQUEST']._serialized_start=1508
-  _globals['_SENDTASKSUCCESSREQUEST']._serialized_end=1606
-  _globals['_SENDTASKSUCCESSRESPONSE']._serialized_start=1608
-  _globals['_SENDTASKSUCCESSRESPONSE']._serialized_end=1660
+  _globals['_CREATEACTIVITYREQUEST']._serialized_end=375
+  _globals['_CREATEACTIVITYRESPONSE']._serialized_start=378
+  _globals['_CREATEACTIVITYRESPONSE']._serialized_end=540
+  _globals['_DELETEACTIVITYREQUEST']._serialized_start=542
+  _globals['_DELETEACTIVITYREQUEST']._serialized_end=631
+  _globals['_DELETEACTIVITYRESPONSE']._serialized_start=633
+  _globals['_DELETEACTIVITYRESPONSE']._serialized_end=683
+  _globals['_DESCRIBEACTIVITYREQUEST']._serialized_start=685
+  _globals['_DESCRIBEACTIVITYREQUEST']._serialized_end=778
+  _globals['_DESCRIBEACTIVITYRESPONSE']._serialized_start=781
+  _globals['_DESCRIBEACTIVITYRESPONSE']._serialized_end=1075
+  _globals['_GETACTIVITYTASKREQUEST']._serialized_start=1078
+  _globals['_GETACTIVITYTASKREQUEST']._serialized_end=1223
+  _globals['_GETACTIVITYTASKRESPONSE']._serialized_start=1226
+  _globals['_GETACTIVITYTASKRESPONSE']._serialized_end=1366
+  _globals['_SENDTASKFAILUREREQUEST']._serialized_start=1369
+  _globals['_SENDTASKFAILUREREQUEST']._serialized_end=1530
+  _globals['_SENDTASKFAILURERESPONSE']._serialized_start=1532
+  _globals['_SENDTASKFAILURERESPONSE']._serialized_end=1584
+  _globals['_SENDTASKHEARTBEATREQUEST']._serialized_start=1586
+  _globals['_SENDTASKHEARTBEATREQUEST']._serialized_end=1677
+  _globals['_SENDTASKHEARTBEATRESPONSE']._serialized_start=1679
+  _globals['_SENDTASKHEARTBEATRESPONSE']._serialized_end=1735
+  _globals['_SENDTASKSUCCESSREQUEST']._serialized_start=1737
+  _globals['_SENDTASKSUCCESSREQUEST']._serialized_end=1854
+  _globals['_SENDTASKSUCCESSRESPONSE']._serialized_start=1856
+  _globals['_SENDTASKSUCCESSRESPONSE']._serialized_end=1908
 # @@protoc_insertion_point(module_scope)

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from stepfunctions.v1 import annotations_pb2 as stepfunctions_dot_v1_dot_annotations__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dstepfunctions/v1/common.proto\x12\x10stepfunctions.v1\x1a\"stepfunctions/v1/annotations.proto\"b\n\x16\x43loudWatchLogsLogGroup\x12\x1a\n\rlog_group_arn\x18\x01 \x01(\tH\x00\x88\x01\x01:\x1a\xc2\xf3\x18\x16\x43loudWatchLogsLogGroupB\x10\n\x0e_log_group_arn\"\xea\x01\n\x17\x45ncryptionConfiguration\x12\x17\n\nkms_key_id\x18\x01 \x01(\tH\x00\x88\x01\x01\x12.\n!kms_data_key_reuse_period_seconds\x18\x02 \x01(\x03H\x01\x88\x01\x01\x12\x34\n\x04type\x18\x03 \x01(\x0e\x32 .stepfunctions.v1.EncryptionTypeB\x04\xc0\xf3\x18\x01:\x1b\xc2\xf3\x18\x17\x45ncryptionConfigurationB\r\n\x0b_kms_key_idB$\n\"_kms_data_key_reuse_period_seconds\"r\n\x0eLogDestination\x12L\n\x1a\x63loud_watch_logs_log_group\x18\x01 \x01(\x0b\x32(.stepfunctions.v1.CloudWatchLogsLogGroup:\x12\xc2\xf3\x18\x0eLogDestination\"\xe2\x01\n\x14LoggingConfiguration\x12.\n\x05level\x18\x01 \x01(\x0e\x32\x1a.stepfunctions.v1.LogLevelH\x00\x88\x01\x01\x12#\n\x16include_execution_data\x18\x02 \x01(\x08H\x01\x88\x01\x01\x12\x36\n\x0c\x64\x65stinations\x18\x03 \x03(\x0b\x32 .stepfunctions.v1.LogDestination:\x18\xc2\xf3\x18\x14LoggingConfigurationB\x08\n\x06_levelB\x19\n\x17_include_execution_data\"F\n\x03Tag\x12\x10\n\x03key\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\x12\n\x05value\x18\x02 \x01(\tH\x01\x88\x01\x01:\x07\xc2\xf3\x18\x03TagB\x06\n\x04_keyB\x08\n\x06_value\"R\n\x14TracingConfiguration\x12\x14\n\x07\x65nabled\x18\x01 \x01(\x08H\x00\x88\x01\x01:\x18\xc2\xf3\x18\x14TracingConfigurationB\n\n\x08_enabled\"<\n\x10VariableNameList\x12\x0e\n\x06values\x18\x01 \x03(\t:\x18\xc2\xf3\x18\x10VariableNameList\xc8\xf3\x18\x01*\xb3\x01\n\x0e\x45ncryptionType\x12\x1f\n\x1b\x45NCRYPTION_TYPE_UNSPECIFIED\x10\x00\x12\x34\n\x1d\x45NCRYPTION_TYPE_AWS_OWNED_KEY\x10\x01\x1a\x11\xc2\xf3\x18\rAWS_OWNED_KEY\x12J\n(ENCRYPTION_TYPE_CUSTOMER_MANAGED_KMS_KEY\x10\x02\x1a\x1c\xc2\xf3\x18\x18\x43USTOMER_MANAGED_KMS_KEY*\x8b\x01\n\x0cIncludedData\x12\x1d\n\x19INCLUDED_DATA_UNSPECIFIED\x10\x00\x12(\n\x16INCLUDED_DATA_ALL_DATA\x10\x01\x1a\x0c\xc2\xf3\x18\x08\x41LL_DATA\x12\x32\n\x1bINCLUDED_DATA_METADATA_ONLY\x10\x02\x1a\x11\xc2\xf3\x18\rMETADATA_ONLY*\x9d\x01\n\x08LogLevel\x12\x19\n\x15LOG_LEVEL_UNSPECIFIED\x10\x00\x12\x1a\n\rLOG_LEVEL_ALL\x10\x01\x1a\x07\xc2\xf3\x18\x03\x41LL\x12\x1e\n\x0fLOG_LEVEL_ERROR\x10\x02\x1a\t\xc2\xf3\x18\x05\x45RROR\x12\x1e\n\x0fLOG_LEVEL_FATAL\x10\x03\x1a\t\xc2\xf3\x18\x05\x46\x41TAL\x12\x1a\n\rLOG_LEVEL_OFF\x10\x04\x1a\x07\xc2\xf3\x18\x03OFFb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dstepfunctions/v1/common.proto\x12\x10stepfunctions.v1\x1a\"stepfunctions/v1/annotations.proto\"o\n\x16\x43loudWatchLogsLogGroup\x12\'\n\rlog_group_arn\x18\x01 \x01(\tH\x00R\x0blogGroupArn\x88\x01\x01:\x1a\xc2\xf3\x18\x16\x43loudWatchLogsLogGroupB\x10\n\x0e_log_group_arn\"\x98\x02\n\x17\x45ncryptionConfiguration\x12!\n\nkms_key_id\x18\x01 \x01(\tH\x00R\x08kmsKeyId\x88\x01\x01\x12L\n!kms_data_key_reuse_period_seconds\x18\x02 \x01(\x03H\x01R\x1ckmsDataKeyReusePeriodSeconds\x88\x01\x01\x12:\n\x04type\x18\x03 \x01(\x0e\x32 .stepfunctions.v1.EncryptionTypeB\x04\xc0\xf3\x18\x01R\x04type:\x1b\xc2\xf3\x18\x17\x45ncryptionConfigurationB\r\n\x0b_kms_key_idB$\n\"_kms_data_key_reuse_period_seconds\"\x8a\x01\n\x0eLogDestination\x12\x64\n\x1a\x63loud_watch_logs_log_group\x18\x01 \x01(\x0b\x32(.stepfunctions.v1.CloudWatchLogsLogGroupR\x16\x63loudWatchLogsLogGroup:\x12\xc2\xf3\x18\x0eLogDestination\"\x8d\x02\n\x14LoggingConfiguration\x12\x35\n\x05level\x18\x01 \x01(\x0e\x32\x1a.stepfunctions.v1.LogLevelH\x00R\x05level\x88\x01\x01\x12\x39\n\x16include_execution_data\x18\x02 \x01(\x08H\x01R\x14includeExecutionData\x88\x01\x01\x12\x44\n\x0c\x64\x65stinations\x18\x03 \x03(\x0b\x32 .stepfunctions.v1.LogDestinationR\x0c\x64\x65stinations:\x18\xc2\xf3\x18\x14LoggingConfigurationB\x08\n\x06_levelB\x19\n\x17_include_execution_data\"R\n\x03Tag\x12\x15\n\x03key\x18\x01 \x01(\tH\x00R\x03key\x88\x01\x01\x12\x19\n\x05value\x18\x02 \x01(\tH\x01R\x05value\x88\x01\x01:\x07\xc2\xf3\x18\x03TagB\x06\n\x04_keyB\x08\n\x06_value\"[\n\x14TracingConfiguration\x12\x1d\n\x07\x65nabled\x18\x01 \x01(\x08H\x00R\x07\x65nabled\x88\x01\x01:\x18\xc2\xf3\x18\x14TracingConfigurationB\n\n\x08_enabled\"D\n\x10VariableNameList\x12\x16\n\x06values\x18\x01 \x03(\tR\x06values:\x18\xc2\xf3\x18\x10VariableNameList\xc8\xf3\x18\x01*\xb3\x01\n\x0e\x45ncryptionType\x12\x1f\n\x1b\x45NCRYPTION_TYPE_UNSPECIFIED\x10\x00\x12\x34\n\x1d\x45NCRYPTION_TYPE_AWS_OWNED_KEY\x10\x01\x1a\x11\xc2\xf3\x18\rAWS_OWNED_KEY\x12J\n(ENCRYPTION_TYPE_CUSTOMER_MANAGED_KMS_KEY\x10\x02\x1a\x1c\xc2\xf3\x18\x18\x43USTOMER_MANAGED_KMS_KEY*\x8b\x01\n\x0cIncludedData\x12\x1d\n\x19INCLUDED_DATA_UNSPECIFIED\x10\x00\x12(\n\x16INCLUDED_DATA_ALL_DATA\x10\x01\x1a\x0c\xc2\xf3\x18\x08\x41LL_DATA\x12\x32\n\x1bINCLUDED_DATA_METADATA_ONLY\x10\x02\x1a\x11\xc2\xf3\x18\rMETADATA_ONLY*\x9d\x01\n\x08LogLevel\x12\x19\n\x15LOG_LEVEL_UNSPECIFIED\x10\x00\x12\x1a\n\rLOG_LEVEL_ALL\x10\x01\x1a\x07\xc2\xf3\x18\x03\x41LL\x12\x1e\n\x0fLOG_LEVEL_ERROR\x10\x02\x1a\t\xc2\xf3\x18\x05\x45RROR\x12\x1e\n\x0fLOG_LEVEL_FATAL\x10\x03\x1a\t\xc2\xf3\x18\x05\x46\x41TAL\x12\x1a\n\rLOG_LEVEL_OFF\x10\x04\x1a\x07\xc2\xf3\x18\x03OFFb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -64,24 +64,24 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TRACINGCONFIGURATION']._serialized_options = b'\302\363\030\024TracingConfiguration'
   _globals['_VARIABLENAMELIST']._loaded_options = None
   _globals['_VARIABLENAMELIST']._serialized_options = b'\302\363\030\020VariableNameList\310\363\030\001'
-  _globals['_ENCRYPTIONTYPE']._serialized_start=988
-  _globals['_ENCRYPTIONTYPE']._serialized_end=1167
-  _globals['_INCLUDEDDATA']._serialized_start=1170
-  _globals['_INCLUDEDDATA']._serialized_end=1309
-  _globals['_LOGLEVEL']._serialized_start=1312
-  _globals['_LOGLEVEL']._serialized_end=1469
+  _globals['_ENCRYPTIONTYPE']._serialized_start=1144
+  _globals['_ENCRYPTIONTYPE']._serialized_end=1323
+  _globals['_INCLUDEDDATA']._serialized_start=1326
+  _globals['_INCLUDEDDATA']._serialized_end=1465
+  _globals['_LOGLEVEL']._serialized_start=1468
+  _globals['_LOGLEVEL']._serialized_end=1625
   _globals['_CLOUDWATCHLOGSLOGGROUP']._serialized_start=87
-  _globals['_CLOUDWATCHLOGSLOGGROUP']._serialized_end=185
-  _globals['_ENCRYPTIONCONFIGURATION']._serialized_start=188
-  _globals['_ENCRYPTIONCONFIGURATION']._serialized_end=422
-  _globals['_LOGDESTINATION']._serialized_start=424
-  _globals['_LOGDESTINATION']._serialized_end=538
-  _globals['_LOGGINGCONFIGURATION']._serialized_start=541
-  _globals['_LOGGINGCONFIGURATION']._serialized_end=767
-  _globals['_TAG']._serialized_start=769
-  _globals['_TAG']._serialized_end=839
-  _globals['_TRACINGCONFIGURATION']._serialized_start=841
-  _globals['_TRACINGCONFIGURATION']._serialized_end=923
-  _globals['_VARIABLENAMELIST']._serialized_start=925
-  _globals['_VARIABLENAMELIST']._serialized_end=985
+  _globals['_CLOUDWATCHLOGSLOGGROUP']._serialized_end=198
+  _globals['_ENCRYPTIONCONFIGURATION']._serialized_start=201
+  _globals['_ENCRYPTIONCONFIGURATION']._serialized_end=481
+  _globals['_LOGDESTINATION']._serialized_start=484
+  _globals['_LOGDESTINATION']._serialized_end=622
+  _globals['_LOGGINGCONFIGURATION']._serialized_start=625
+  _globals['_LOGGINGCONFIGURATION']._serialized_end=894
+  _globals['_TAG']._serialized_start=896
+  _globals['_TAG']._serialized_end=978
+  _globals['_TRACINGCONFIGURATION']._serialized_start=980
+  _globals['_TRACINGCONFIGURATION']._serialized_end=1071
+  _globals['_VARIABLENAMELIST']._serialized_start=1073
+  _globals['_VARIABLENAMELIST']._serialized_end=1141
 # @@protoc_insertion_point(module_scope)

@@ -27,25 +27,25 @@ from stepfunctions.v1 import executions_pb2 as stepfunctions_dot_v1_dot_executio
 from stepfunctions.v1 import history_pb2 as stepfunctions_dot_v1_dot_history__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1estepfunctions/v1/gateway.proto\x12\x10stepfunctions.v1\x1a\x1egoogle/protobuf/duration.proto\x1a!stepfunctions/v1/executions.proto\x1a\x1estepfunctions/v1/history.proto\"\xc8\x01\n\x1dStreamExecutionHistoryRequest\x12\x15\n\rexecution_arn\x18\x01 \x01(\t\x12\x15\n\rreverse_order\x18\x02 \x01(\x08\x12#\n\x16include_execution_data\x18\x03 \x01(\x08H\x00\x88\x01\x01\x12\x16\n\x0e\x61\x66ter_event_id\x18\x04 \x01(\x03\x12\x0e\n\x06\x66ollow\x18\x05 \x01(\x08\x12\x11\n\tpage_size\x18\x06 \x01(\x03\x42\x19\n\x17_include_execution_data\"\xa4\x01\n\x1eStreamExecutionHistoryResponse\x12.\n\x06\x65vents\x18\x01 \x03(\x0b\x32\x1e.stepfunctions.v1.HistoryEvent\x12\x15\n\rlast_event_id\x18\x02 \x01(\x03\x12;\n\x10\x65xecution_status\x18\x03 \x01(\x0e\x32!.stepfunctions.v1.ExecutionStatus\"Z\n\x14WaitExecutionRequest\x12\x15\n\rexecution_arn\x18\x01 \x01(\t\x12+\n\x08max_wait\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\"e\n\x15WaitExecutionResponse\x12>\n\texecution\x18\x01 \x01(\x0b\x32+.stepfunctions.v1.DescribeExecutionResponse\x12\x0c\n\x04\x64one\x18\x02 \x01(\x08\"\x9b\x01\n\x16WatchExecutionsRequest\x12\x19\n\x11state_machine_arn\x18\x01 \x01(\t\x12=\n\rstatus_filter\x18\x02 \x01(\x0e\x32!.stepfunctions.v1.ExecutionStatusH\x00\x88\x01\x01\x12\x15\n\rresume_cursor\x18\x03 \x01(\tB\x10\n\x0e_status_filter\"\xd0\x01\n\x17WatchExecutionsResponse\x12\x31\n\x06\x63hange\x18\x01 \x01(\x0e\x32!.stepfunctions.v1.ExecutionChange\x12\x36\n\texecution\x18\x02 \x01(\x0b\x32#.stepfunctions.v1.ExecutionListItem\x12:\n\x0fprevious_status\x18\x03 \x01(\x0e\x32!.stepfunctions.v1.ExecutionStatus\x12\x0e\n\x06\x63ursor\x18\x04 \x01(\t*\x95\x01\n\x0f\x45xecutionChange\x12 \n\x1c\x45XECUTION_CHANGE_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x45XECUTION_CHANGE_EXISTING\x10\x01\x12\x1c\n\x18\x45XECUTION_CHANGE_STARTED\x10\x02\x12#\n\x1f\x45XECUTION_CHANGE_STATUS_CHANGED\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1estepfunctions/v1/gateway.proto\x12\x10stepfunctions.v1\x1a\x1egoogle/protobuf/duration.proto\x1a!stepfunctions/v1/executions.proto\x1a\x1estepfunctions/v1/history.proto\"\x9a\x02\n\x1dStreamExecutionHistoryRequest\x12#\n\rexecution_arn\x18\x01 \x01(\tR\x0c\x65xecutionArn\x12#\n\rreverse_order\x18\x02 \x01(\x08R\x0creverseOrder\x12\x39\n\x16include_execution_data\x18\x03 \x01(\x08H\x00R\x14includeExecutionData\x88\x01\x01\x12$\n\x0e\x61\x66ter_event_id\x18\x04 \x01(\x03R\x0c\x61\x66terEventId\x12\x16\n\x06\x66ollow\x18\x05 \x01(\x08R\x06\x66ollow\x12\x1b\n\tpage_size\x18\x06 \x01(\x03R\x08pageSizeB\x19\n\x17_include_execution_data\"\xca\x01\n\x1eStreamExecutionHistoryResponse\x12\x36\n\x06\x65vents\x18\x01 \x03(\x0b\x32\x1e.stepfunctions.v1.HistoryEventR\x06\x65vents\x12\"\n\rlast_event_id\x18\x02 \x01(\x03R\x0blastEventId\x12L\n\x10\x65xecution_status\x18\x03 \x01(\x0e\x32!.stepfunctions.v1.ExecutionStatusR\x0f\x65xecutionStatus\"q\n\x14WaitExecutionRequest\x12#\n\rexecution_arn\x18\x01 \x01(\tR\x0c\x65xecutionArn\x12\x34\n\x08max_wait\x18\x02 \x01(\x0b\x32\x19.google.protobuf.DurationR\x07maxWait\"v\n\x15WaitExecutionResponse\x12I\n\texecution\x18\x01 \x01(\x0b\x32+.stepfunctions.v1.DescribeExecutionResponseR\texecution\x12\x12\n\x04\x64one\x18\x02 \x01(\x08R\x04\x64one\"\xc8\x01\n\x16WatchExecutionsRequest\x12*\n\x11state_machine_arn\x18\x01 \x01(\tR\x0fstateMachineArn\x12K\n\rstatus_filter\x18\x02 \x01(\x0e\x32!.stepfunctions.v1.ExecutionStatusH\x00R\x0cstatusFilter\x88\x01\x01\x12#\n\rresume_cursor\x18\x03 \x01(\tR\x0cresumeCursorB\x10\n\x0e_status_filter\"\xfb\x01\n\x17WatchExecutionsResponse\x12\x39\n\x06\x63hange\x18\x01 \x01(\x0e\x32!.stepfunctions.v1.ExecutionChangeR\x06\x63hange\x12\x41\n\texecution\x18\x02 \x01(\x0b\x32#.stepfunctions.v1.ExecutionListItemR\texecution\x12J\n\x0fprevious_status\x18\x03 \x01(\x0e\x32!.stepfunctions.v1.ExecutionStatusR\x0epreviousStatus\x12\x16\n\x06\x63ursor\x18\x04 \x01(\tR\x06\x63ursor*\x95\x01\n\x0f\x45xecutionChange\x12 \n\x1c\x45XECUTION_CHANGE_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x45XECUTION_CHANGE_EXISTING\x10\x01\x12\x1c\n\x18\x45XECUTION_CHANGE_STARTED\x10\x02\x12#\n\x1f\x45XECUTION_CHANGE_STATUS_CHANGED\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'stepfunctions.v1.gateway_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_EXECUTIONCHANGE']._serialized_start=1086
-  _globals['_EXECUTIONCHANGE']._serialized_end=1235
+  _globals['_EXECUTIONCHANGE']._serialized_start=1334
+  _globals['_EXECUTIONCHANGE']._serialized_end=1483
   _globals['_STREAMEXECUTIONHISTORYREQUEST']._serialized_start=152
-  _globals['_STREAMEXECUTIONHISTORYREQUEST']._serialized_end=352
-  _globals['_STREAMEXECUTIONHISTORYRESPONSE']._serialized_start=355
-  _globals['_STREAMEXECUTIONHISTORYRESPONSE']._serialized_end=519
-  _globals['_WAITEXECUTIONREQUEST']._serialized_start=521
-  _globals['_WAITEXECUTIONREQUEST']._serialized_end=611
-  _globals['_WAITEXECUTIONRESPONSE']._serialized_start=613
-  _globals['_WAITEXECUTIONRESPONSE']._serialized_end=714
-  _globals['_WATCHEXECUTIONSREQUEST']._serialized_start=717
-  _globals['_WATCHEXECUTIONSREQUEST']._serialized_end=872
-  _globals['_WATCHEXECUTIONSRESPONSE']._serialized_start=875
-  _globals['_WATCHEXECUTIONSRESPONSE']._serialized_end=1083
+  _globals['_STREAMEXECUTIONHISTORYREQUEST']._serialized_end=434
+  _globals['_STREAMEXECUTIONHISTORYRESPONSE']._serialized_start=437
+  _globals['_STREAMEXECUTIONHISTORYRESPONSE']._serialized_end=639
+  _globals['_WAITEXECUTIONREQUEST']._serialized_start=641
+  _globals['_WAITEXECUTIONREQUEST']._serialized_end=754
+  _globals['_WAITEXECUTIONRESPONSE']._serialized_start=756
+  _globals['_WAITEXECUTIONRESPONSE']._serialized_end=874
+  _globals['_WATCHEXECUTIONSREQUEST']._serialized_start=877
+  _globals['_WATCHEXECUTIONSREQUEST']._serialized_end=1077
+  _globals['_WATCHEXECUTIONSRESPONSE']._serialized_start=1080
+  _globals['_WATCHEXECUTIONSRESPONSE']._serialized_end=1331
 # @@protoc_insertion_point(module_scope)

@@ -3,7 +3,9 @@
 isort:skip_file
 The gateway's own RPCs, beyond the AWS operations: streams of execution history and of execution
 changes, and a call that waits for an execution to finish. Written by hand (not generated); the
-RPCs are declared in service.proto, which `make generate` writes.
+RPCs are declared in service.proto, which `make generate` writes. Like the generated files, every
+field sets its `json_name` explicitly (protoc would derive the same spelling, but puts it in the
+descriptors that reflection serves only when it is written down).
 """
 
 from collections import abc as _abc

@@ -26,7 +26,7 @@ from stepfunctions.v1 import annotations_pb2 as stepfunctions_dot_v1_dot_annotat
 from stepfunctions.v1 import common_pb2 as stepfunctions_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bstepfunctions/v1/tags.proto\x12\x10stepfunctions.v1\x1a\"stepfunctions/v1/annotations.proto\x1a\x1dstepfunctions/v1/common.proto\"V\n\x1aListTagsForResourceRequest\x12\x1a\n\x0cresource_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01:\x1c\xc2\xf3\x18\x18ListTagsForResourceInput\"a\n\x1bListTagsForResourceResponse\x12#\n\x04tags\x18\x01 \x03(\x0b\x32\x15.stepfunctions.v1.Tag:\x1d\xc2\xf3\x18\x19ListTagsForResourceOutput\"q\n\x12TagResourceRequest\x12\x1a\n\x0cresource_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01\x12)\n\x04tags\x18\x02 \x03(\x0b\x32\x15.stepfunctions.v1.TagB\x04\xc0\xf3\x18\x01:\x14\xc2\xf3\x18\x10TagResourceInput\",\n\x13TagResourceResponse:\x15\xc2\xf3\x18\x11TagResourceOutputb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1bstepfunctions/v1/tags.proto\x12\x10stepfunctions.v1\x1a\"stepfunctions/v1/annotations.proto\x1a\x1dstepfunctions/v1/common.proto\"c\n\x1aListTagsForResourceRequest\x12\'\n\x0cresource_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0bresourceArn:\x1c\xc2\xf3\x18\x18ListTagsForResourceInput\"g\n\x1bListTagsForResourceResponse\x12)\n\x04tags\x18\x01 \x03(\x0b\x32\x15.stepfunctions.v1.TagR\x04tags:\x1d\xc2\xf3\x18\x19ListTagsForResourceOutput\"\x84\x01\n\x12TagResourceRequest\x12\'\n\x0cresource_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0bresourceArn\x12/\n\x04tags\x18\x02 \x03(\x0b\x32\x15.stepfunctions.v1.TagB\x04\xc0\xf3\x18\x01R\x04tags:\x14\xc2\xf3\x18\x10TagResourceInput\",\n\x13TagResourceResponse:\x15\xc2\xf3\x18\x11TagResourceOutputb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -48,11 +48,11 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TAGRESOURCERESPONSE']._loaded_options = None
   _globals['_TAGRESOURCERESPONSE']._serialized_options = b'\302\363\030\021TagResourceOutput'
   _globals['_LISTTAGSFORRESOURCEREQUEST']._serialized_start=116
-  _globals['_LISTTAGSFORRESOURCEREQUEST']._serialized_end=202
-  _globals['_LISTTAGSFORRESOURCERESPONSE']._serialized_start=204
-  _globals['_LISTTAGSFORRESOURCERESPONSE']._serialized_end=301
-  _globals['_TAGRESOURCEREQUEST']._serialized_start=303
-  _globals['_TAGRESOURCEREQUEST']._serialized_end=416
-  _globals['_TAGRESOURCERESPONSE']._serialized_start=418
-  _globals['_TAGRESOURCERESPONSE']._serialized_end=462
+  _globals['_LISTTAGSFORRESOURCEREQUEST']._serialized_end=215
+  _globals['_LISTTAGSFORRESOURCERESPONSE']._serialized_start=217
+  _globals['_LISTTAGSFORRESOURCERESPONSE']._serialized_end=320
+  _globals['_TAGRESOURCEREQUEST']._serialized_start=323
+  _globals['_TAGRESOURCEREQUEST']._serialized_end=455
+  _globals['_TAGRESOURCERESPONSE']._serialized_start=457
+  _globals['_TAGRESOURCERESPONSE']._serialized_end=501
 # @@protoc_insertion_point(module_scope)
