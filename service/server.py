@@ -96,9 +96,9 @@ class Server:
         operations = {name: rpc.operation for name, rpc in table.items()}
         sizes = EventSizes()
         page_bytes = self.config.history_page_bytes
-        descriptions = DescribeCache(aws, operations["DescribeExecution"], self.config.describe_cache_bytes)
-        if not self.config.history_cache_bytes:
-            descriptions.enabled = False  # 0 turns the caches off (documented)
+        # SFN_GRPC_HISTORY_CACHE_BYTES=0 turns both caches off (documented).
+        describe_bytes = self.config.describe_cache_bytes if self.config.history_cache_bytes else 0
+        descriptions = DescribeCache(aws, operations["DescribeExecution"], describe_bytes)
         histories = HistoryCache(
             aws, operations["GetExecutionHistory"], sizes, self.config.history_cache_bytes, page_bytes
         )
