@@ -25,7 +25,7 @@ from stepfunctions.v1 import executions_pb2, state_machines_pb2
 
 from service.aws import Aws, Operation
 from service.executions import is_final
-from service.history import EventSizes, Frames, HistoryReader
+from service.history import Frames, HistoryReader, HistorySource
 
 log = logging.getLogger(__name__)
 
@@ -185,10 +185,8 @@ class FinalHistory:
 class HistoryCache:
     """Final histories: the kept ones, and one loader per history being read."""
 
-    def __init__(self, aws: Aws, operation: Operation, sizes: EventSizes, cache_bytes: int, page_bytes: int) -> None:
-        self.aws = aws
-        self.operation = operation
-        self.sizes = sizes
+    def __init__(self, source: HistorySource, cache_bytes: int, page_bytes: int) -> None:
+        self.source = source
         self.page_bytes = page_bytes
         self.enabled = cache_bytes > 0
         self.kept: ByteLRU[FinalHistory] = ByteLRU(cache_bytes)
@@ -269,14 +267,7 @@ class HistoryCache:
 
     def _reader(self, arn: str, include: bool) -> HistoryReader:
         return HistoryReader(
-            self.aws,
-            self.operation,
-            self.sizes,
-            arn=arn,
-            include_data=include,
-            reverse=False,
-            budget=self.page_bytes,
-            deadline=None,
+            self.source, arn=arn, include_data=include, reverse=False, budget=self.page_bytes, deadline=None
         )
 
 

@@ -186,6 +186,15 @@ def ordered(events: Any, reverse: bool) -> None:
         events.reverse()
 
 
+@dataclass(frozen=True)
+class HistorySource:
+    """Where history pages come from: GetExecutionHistory through `aws`, sized by `sizes`."""
+
+    aws: Aws
+    operation: Operation
+    sizes: EventSizes
+
+
 class HistoryReader:
     """The pages of one GetExecutionHistory read, in order, each request sent as early as it may go.
 
@@ -201,9 +210,7 @@ class HistoryReader:
 
     def __init__(
         self,
-        aws: Aws,
-        operation: Operation,
-        sizes: EventSizes,
+        source: HistorySource,
         *,
         arn: str,
         include_data: bool,
@@ -219,9 +226,9 @@ class HistoryReader:
         self.arn = arn
         self.reverse = reverse
         self.budget = budget
-        self._aws = aws
-        self._operation = operation
-        self._sizes = sizes
+        self._aws = source.aws
+        self._operation = source.operation
+        self._sizes = source.sizes
         self._params = {"executionArn": arn, "reverseOrder": reverse, "includeExecutionData": include_data}
         self._wanted = wanted
         self._read_ahead = read_ahead

@@ -15,9 +15,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from service.aws import Aws, Operation
 from service.caches import FinalHistory, HistoryCache
-from service.history import EventSizes, Frames, HistoryReader, page_bytes
+from service.history import Frames, HistoryReader, HistorySource, page_bytes
 from service.paging import PageTokens, Pagination, Position, start_position
 from service.rpc import Call, Handler
 
@@ -30,17 +29,13 @@ class HistoryPages:
 
     def __init__(
         self,
-        aws: Aws,
-        operation: Operation,
-        sizes: EventSizes,
+        source: HistorySource,
         histories: HistoryCache,
         tokens: PageTokens,
         max_response_bytes: int,
         page_bytes: int,
     ) -> None:
-        self.aws = aws
-        self.operation = operation
-        self.sizes = sizes
+        self.source = source
         self.histories = histories
         self.tokens = tokens
         self.max_bytes = max_response_bytes
@@ -93,9 +88,7 @@ class HistoryPages:
     ) -> tuple[Sequence[memoryview], Position | None]:
         """Events from `position` on, read from AWS page by page until the page is full."""
         reader = HistoryReader(
-            self.aws,
-            self.operation,
-            self.sizes,
+            self.source,
             arn=arn,
             include_data=include,
             reverse=reverse,

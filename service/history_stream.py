@@ -23,11 +23,10 @@ from dataclasses import dataclass
 
 from stepfunctions.v1 import executions_pb2, gateway_pb2
 
-from service.aws import Aws, Operation
 from service.caches import DescribeCache, FinalHistory, HistoryCache
 from service.errors import invalid_argument
 from service.executions import ACTIVE_STATUSES, TERMINAL_STATUSES, Status, is_final
-from service.history import AWS_PAGE_LIMIT, EventSizes, Frames, HistoryReader, stream_message
+from service.history import AWS_PAGE_LIMIT, Frames, HistoryReader, HistorySource, stream_message
 from service.validation import Validator
 
 _FIRST_MESSAGE_BYTES = 32 * 1024  # at most this much in a stream's first message
@@ -70,17 +69,13 @@ class HistoryStreams:
 
     def __init__(
         self,
-        aws: Aws,
-        history_operation: Operation,
-        sizes: EventSizes,
+        source: HistorySource,
         descriptions: DescribeCache,
         histories: HistoryCache,
         validator: Validator,
         settings: StreamSettings,
     ) -> None:
-        self.aws = aws
-        self.operation = history_operation
-        self.sizes = sizes
+        self.source = source
         self.descriptions = descriptions
         self.histories = histories
         self.validator = validator
@@ -163,9 +158,7 @@ class HistoryStreams:
         self, arn: str, include: bool, reverse: bool, deadline: float | None, wanted: int, read_ahead: bool = True
     ) -> HistoryReader:
         return HistoryReader(
-            self.aws,
-            self.operation,
-            self.sizes,
+            self.source,
             arn=arn,
             include_data=include,
             reverse=reverse,

@@ -31,7 +31,7 @@ from service.backend import ClientSettings
 from service.caches import DescribeCache, HistoryCache, StateMachineTypes
 from service.config import Config
 from service.errors import abort, caller_deadline, invalid_argument
-from service.history import EventSizes
+from service.history import EventSizes, HistorySource
 from service.history_pages import HistoryPages
 from service.history_stream import HistoryStreams, StreamSettings
 from service.paging import PageTokens
@@ -94,26 +94,16 @@ class Server:
         tokens = PageTokens(key)
         table = build_table(model)
         operations = {name: rpc.operation for name, rpc in table.items()}
-        sizes = EventSizes()
+        source = HistorySource(aws, operations["GetExecutionHistory"], EventSizes())
         page_bytes = self.config.history_page_bytes
         # SFN_GRPC_HISTORY_CACHE_BYTES=0 turns both caches off (documented).
         describe_bytes = self.config.describe_cache_bytes if self.config.history_cache_bytes else 0
         descriptions = DescribeCache(aws, operations["DescribeExecution"], describe_bytes)
-        histories = HistoryCache(
-            aws, operations["GetExecutionHistory"], sizes, self.config.history_cache_bytes, page_bytes
-        )
+        histories = HistoryCache(source, self.config.history_cache_bytes, page_bytes)
         self.descriptions, self.histories = descriptions, histories
         gateway = Gateway(aws, validator, tokens, self.config.max_response_bytes)
         start_safety = StartExecutionSafety(StateMachineTypes(aws, operations["DescribeStateMachine"]))
-        history_pages = HistoryPages(
-            aws,
-            operations["GetExecutionHistory"],
-            sizes,
-            histories,
-            tokens,
-            self.config.max_response_bytes,
-            page_bytes,
-        )
+        history_pages = HistoryPages(source, histories, tokens, self.config.max_response_bytes, page_bytes)
         stages: dict[str, list[Stage]] = {
             "DescribeExecution": [cached_describe(descriptions)],
             "GetExecutionHistory": [history_pages.stage],
@@ -127,9 +117,7 @@ class Server:
             poll_max_seconds=max(self.config.poll_min_seconds, self.config.poll_max_seconds),
             page_bytes=page_bytes,
         )
-        streams = HistoryStreams(
-            aws, operations["GetExecutionHistory"], sizes, descriptions, histories, validator, settings_streams
-        )
+        streams = HistoryStreams(source, descriptions, histories, validator, settings_streams)
         watcher = ExecutionWatcher(aws, operations["ListExecutions"], descriptions, validator, tokens, settings_streams)
 
         server = grpc.aio.server(options=self._options())

@@ -25,7 +25,7 @@ from service.aws import Aws, MalformedResponseError, Operation, decode, peek_nex
 from service.backend import ClientSettings, create_client
 from service.convert import to_message
 from service.errors import from_exception
-from service.history import EventSizes, HistoryReader
+from service.history import EventSizes, HistoryReader, HistorySource
 from service.retry import RetryPolicy, RetrySettings
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history
@@ -73,7 +73,7 @@ def botocore_pages(client: Any, params: dict[str, Any]) -> list[Page]:
 def reader(aws: Aws, arn: str, **kwargs: Any) -> HistoryReader:
     options: dict[str, Any] = {"include_data": True, "reverse": False, "budget": 16 << 20, "deadline": None}
     options.update(kwargs)
-    return HistoryReader(aws, HISTORY, EventSizes(), arn=arn, **options)
+    return HistoryReader(HistorySource(aws, HISTORY, EventSizes()), arn=arn, **options)
 
 
 # -- the same messages ------------------------------------------------------------------------------
@@ -316,9 +316,7 @@ async def test_a_look_ahead_that_missed_is_corrected() -> None:
         }
     )
     read = HistoryReader(
-        scripted,  # type: ignore[arg-type]
-        HISTORY,
-        EventSizes(),
+        HistorySource(scripted, HISTORY, EventSizes()),  # type: ignore[arg-type]
         arn="arn",
         include_data=True,
         reverse=False,
