@@ -353,7 +353,8 @@ async def test_the_read_ahead_is_one_page_and_stops_when_closed(fake: FakeStepFu
 async def test_pages_ask_for_as_many_events_as_fit_the_budget(fake: FakeStepFunctions, aws: Aws) -> None:
     arn = execution(fake, history(300, status="RUNNING", payload_bytes=20_000), "RUNNING")
     sizes = EventSizes()
-    read = HistoryReader(aws, HISTORY, sizes, arn=arn, include_data=True, reverse=False, budget=200_000, deadline=None)
+    source = HistorySource(aws, HISTORY, sizes)
+    read = HistoryReader(source, arn=arn, include_data=True, reverse=False, budget=200_000, deadline=None)
     ids = [ident async for page in read for ident in page.frames.ids]
     assert ids == list(range(1, 301))
     limits = [call.params["maxResults"] for call in fake.calls_of("GetExecutionHistory")]
