@@ -30,7 +30,6 @@ from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2
 from service.backend import Backend, HistoryPage, HistoryPages
 from service.caches import TERMINAL_STATUSES, ExecutionCaches, history_params, is_final, ordered
 from service.convert import to_message
-from service.errors import invalid_argument
 from service.paging import ITEM_OVERHEAD
 from service.validation import Validator
 
@@ -97,13 +96,6 @@ class HistoryStreams:
     ) -> AsyncIterator[gateway_pb2.StreamExecutionHistoryResponse]:
         """The responses of one stream."""
         arn = request.execution_arn
-        self.validator.check("GetExecutionHistory", {"executionArn": arn})
-        if request.follow and request.reverse_order:
-            raise invalid_argument([("follow", "cannot be combined with reverse_order: new events come last")])
-        if not 0 <= request.page_size <= 1000:
-            raise invalid_argument([("page_size", "must be between 0 and 1000")])
-        if request.after_event_id < 0:
-            raise invalid_argument([("after_event_id", "must not be negative")])
         include = request.include_execution_data if request.HasField("include_execution_data") else True
         page_size = request.page_size or 1000
         progress = _Progress(request.after_event_id, request.reverse_order)
@@ -270,7 +262,6 @@ class HistoryStreams:
     ) -> gateway_pb2.WaitExecutionResponse:
         """Poll DescribeExecution until the execution is terminal, the wait ends or the deadline nears."""
         arn = request.execution_arn
-        self.validator.check("DescribeExecution", {"executionArn": arn})
         ends = [] if deadline is None else [deadline - _DEADLINE_MARGIN]
         if request.HasField("max_wait"):
             ends.append(time.monotonic() + request.max_wait.ToTimedelta().total_seconds())

@@ -16,7 +16,6 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-import grpc
 from botocore.model import ServiceModel
 from google.protobuf import message_factory
 from google.protobuf.message import Message
@@ -24,8 +23,7 @@ from stepfunctions.v1 import history_pb2, service_pb2
 
 from service.backend import Backend
 from service.caches import ExecutionCaches, ordered
-from service.convert import ConversionError, to_dict, to_message
-from service.errors import ServiceError
+from service.convert import to_dict, to_message
 from service.paging import PageTokens, Pagination, fetch_page, page_from_items, start_position
 from service.validation import Validator
 
@@ -133,7 +131,6 @@ class Gateway:
     async def serve(self, rpc: Rpc, request: Message, deadline: float | None) -> Message:
         """Serve one call of `rpc`; failures raise (the server turns them into statuses)."""
         params = to_dict(request)
-        self.validator.check(rpc.name, params)
         for member in rpc.generated_members:
             if not params.get(member):
                 params[member] = str(uuid.uuid4())
@@ -142,10 +139,7 @@ class Gateway:
             return await self.backend.call(rpc.name, upstream, deadline=deadline, idempotent=rpc.idempotent)
 
         def convert(result: dict[str, Any]) -> Message:
-            try:
-                message = to_message(result, rpc.response_type)
-            except ConversionError as exc:
-                raise ServiceError(grpc.StatusCode.INTERNAL, "RESPONSE_CONVERSION", str(exc)) from exc
+            message = to_message(result, rpc.response_type)
             if isinstance(message, history_pb2.GetExecutionHistoryResponse):
                 events = list(message.events)
                 if ordered(events, bool(params.get("reverseOrder"))) is not events:

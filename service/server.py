@@ -203,12 +203,20 @@ def _handlers(
 ) -> grpc.GenericRpcHandler:
     """One handler per AWS operation, all through Gateway.serve, and the gateway's own RPCs."""
     retry_delay = gateway.backend.retry.backoff_hint(2)
+    check = gateway.validator.check
     handlers = {
-        name: _unary(name, rpc.request_type, rpc.response_type, functools.partial(gateway.serve, rpc), retry_delay)
+        name: _unary(
+            name, rpc.request_type, rpc.response_type, functools.partial(gateway.serve, rpc), retry_delay, check
+        )
         for name, rpc in table.items()
     }
     handlers["WaitExecution"] = _unary(
-        "WaitExecution", gateway_pb2.WaitExecutionRequest, gateway_pb2.WaitExecutionResponse, streams.wait, retry_delay
+        "WaitExecution",
+        gateway_pb2.WaitExecutionRequest,
+        gateway_pb2.WaitExecutionResponse,
+        streams.wait,
+        retry_delay,
+        check,
     )
     handlers["StreamExecutionHistory"] = _streaming(
         "StreamExecutionHistory",
@@ -216,6 +224,7 @@ def _handlers(
         gateway_pb2.StreamExecutionHistoryResponse,
         streams.stream,
         retry_delay,
+        check,
     )
     handlers["WatchExecutions"] = _streaming(
         "WatchExecutions",
@@ -223,6 +232,7 @@ def _handlers(
         gateway_pb2.WatchExecutionsResponse,
         watcher.watch,
         retry_delay,
+        check,
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
@@ -257,10 +267,12 @@ def _unary(
     response_type: type[Message],
     serve: Callable[[Any, float | None], Awaitable[Message]],
     retry_delay: float,
+    validate: Callable[[Message], None],
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message:
         try:
-            return await serve(_decoded(request), caller_deadline(context))
+            validate(_decoded(request))  # every RPC, before anything goes to AWS
+            return await serve(request, caller_deadline(context))
         except Exception as exc:  # every failure becomes a status with rich details, never a crash
             await abort(context, exc, name, retry_delay)
             raise
@@ -276,10 +288,12 @@ def _streaming(
     response_type: type[Message],
     serve: Callable[[Any, float | None], AsyncIterator[Message]],
     retry_delay: float,
+    validate: Callable[[Message], None],
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message]:
         try:
-            async for message in serve(_decoded(request), caller_deadline(context)):
+            validate(_decoded(request))  # every RPC, before anything goes to AWS
+            async for message in serve(request, caller_deadline(context)):
                 yield message
         except Exception as exc:
             await abort(context, exc, name, retry_delay)
