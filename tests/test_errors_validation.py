@@ -21,6 +21,7 @@ from stepfunctions.v1 import (
     state_machines_pb2,
 )
 
+from service.convert import ConversionError, to_message
 from service.errors import AWS_DOMAIN, AWS_ERROR_CODES, ServiceError, aws_reason, from_exception, invalid_argument
 from service.validation import _ARN_KINDS, Validator
 from tests.grpc_helpers import unpack_details
@@ -89,6 +90,30 @@ def test_other_failures_map_to_actionable_codes(exc: Exception, code: grpc.Statu
     error = from_exception(exc)
     assert error.code == code
     assert details(error.to_status())["ErrorInfo"].reason == reason
+    assert "127.0.0.1" not in error.message  # botocore's texts name the endpoint: the log gets them
+
+
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [(500, grpc.StatusCode.UNAVAILABLE), (502, grpc.StatusCode.UNAVAILABLE), (403, grpc.StatusCode.PERMISSION_DENIED)],
+)
+def test_an_http_error_without_an_aws_body_is_a_short_backend_error(status: int, code: grpc.StatusCode) -> None:
+    # botocore's JSON parser makes the HTTP status the code, and the whole body the message.
+    page = "<!DOCTYPE html><html><body>proxy error at 10.1.2.3</body></html>"
+    error = from_exception(client_error(str(status), status, message=page))
+    assert error.code == code
+    assert error.reason == "BACKEND_ERROR"
+    assert f"HTTP {status}" in error.message
+    assert "10.1.2.3" not in error.message
+    assert (error.retry_delay is not None) == (code == grpc.StatusCode.UNAVAILABLE)
+
+
+def test_a_response_that_does_not_convert_is_unavailable_without_its_value() -> None:
+    with pytest.raises(ConversionError) as caught:
+        to_message({"events": [{"id": 2**70}]}, history_pb2.GetExecutionHistoryResponse)
+    error = from_exception(caught.value)
+    assert (error.code, error.reason) == (grpc.StatusCode.UNAVAILABLE, "BACKEND_ERROR")
+    assert str(2**70) not in error.message
 
 
 def test_reason_spelling() -> None:
