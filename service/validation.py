@@ -105,9 +105,12 @@ def _arn_check(member: str) -> Callable[[str], str | None]:
     return check
 
 
+_EXPRESS = re.compile(_RESOURCES["express"][0])
+
+
 def is_express_execution(arn: str) -> bool:
     """Whether an ARN is an Express execution's."""
-    return re.fullmatch(_RESOURCES["express"][0], arn) is not None
+    return _EXPRESS.fullmatch(arn) is not None
 
 
 # -- rules the model does not state --------------------------------------------------------------
@@ -129,7 +132,8 @@ class RequestRules:
     unparsed_json: tuple[str, ...] = ()
 
 
-# By message name (requests, and messages inside them). A Standard execution lasts at most a year: no wait is longer.
+# By message name: requests, and messages inside them. A Standard execution lasts at most a year,
+# so no wait is longer.
 REQUEST_RULES: dict[str, RequestRules] = {
     "ListExecutionsRequest": RequestRules(exactly_one=(("state_machine_arn", "map_run_arn"),)),
     # The model leaves both members optional; AWS refuses a tag without a key.

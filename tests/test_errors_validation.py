@@ -19,6 +19,7 @@ from stepfunctions.v1 import (
     history_pb2,
     service_pb2,
     state_machines_pb2,
+    tags_pb2,
 )
 
 from service.convert import ConversionError, to_message
@@ -284,6 +285,11 @@ def test_the_json_members_are_those_the_model_documents_as_json() -> None:
         "TestStateRequest.variables",
         "UpdateStateMachineRequest.definition",
     }
+
+
+def test_a_tag_needs_a_key() -> None:
+    request = tags_pb2.TagResourceRequest(resource_arn=MACHINE, tags=[common_pb2.Tag(value="v")])
+    assert violations(request) == {"tags[0].key": "is required"}
 
 
 def test_check_raises_invalid_argument_with_bad_request() -> None:
