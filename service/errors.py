@@ -5,6 +5,9 @@ A status carries a `google.rpc.Status` in the `grpc-status-details-bin` trailer 
 service's own reasons), `domain` says whose error it is, and `metadata` keeps AWS's own spelling
 and request id. Throttling adds `google.rpc.RetryInfo`; invalid input adds `google.rpc.BadRequest`
 naming the offending fields. Nothing is `UNKNOWN` or `INTERNAL` unless this service has a bug.
+
+What a status carries is bounded (a few violations, short texts) and says what went wrong, never
+where or with what: backend URLs, raw backend answers and offending values go to the log only.
 """
 
 from __future__ import annotations
