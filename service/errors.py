@@ -5,11 +5,15 @@ A status carries a `google.rpc.Status` in the `grpc-status-details-bin` trailer 
 service's own reasons), `domain` says whose error it is, and `metadata` keeps AWS's own spelling
 and request id. Throttling adds `google.rpc.RetryInfo`; invalid input adds `google.rpc.BadRequest`
 naming the offending fields. Nothing is `UNKNOWN` or `INTERNAL` unless this service has a bug.
+
+What a status carries is bounded (a few violations, short texts) and says what went wrong, never
+where or with what: backend URLs, raw backend answers and offending values go to the log only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import logging
 import time
 from collections.abc import Iterable
@@ -33,6 +37,8 @@ from google.protobuf import any_pb2, duration_pb2
 from google.protobuf.message import Message
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
+
+from service.convert import ConversionError
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +129,20 @@ _HTTP_FALLBACK = {400: C.FAILED_PRECONDITION, 401: C.UNAUTHENTICATED, 403: C.PER
 _HTTP_FALLBACK |= {409: C.ABORTED, 413: C.INVALID_ARGUMENT, 429: C.RESOURCE_EXHAUSTED}
 
 
+# Bounds on what one status carries: gRPC refuses trailers over 16 KiB (the caller would see
+# RESOURCE_EXHAUSTED instead of the error), and a caller needs the first problems, not all of them.
+# At these sizes a status with every bound reached is under 11 KiB, message and details together.
+MAX_VIOLATIONS = 20
+_MAX_FIELD_CHARS = 128
+_MAX_DESCRIPTION_CHARS = 200
+_MAX_MESSAGE_CHARS = 1024
+_MAX_LOGGED_BODY_CHARS = 2048
+
+
+def _bounded(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass
 class ServiceError(Exception):
     """An error to return to the caller as a gRPC status with rich details."""
@@ -134,23 +154,35 @@ class ServiceError(Exception):
     metadata: dict[str, str] = field(default_factory=dict)
     violations: list[tuple[str, str]] = field(default_factory=list)  # (field path, description)
     retry_delay: float | None = None  # seconds, for RetryInfo
+    total_violations: int | None = None  # when `violations` holds only the first of more
 
     def __post_init__(self) -> None:
         super().__init__(self.message)
 
     def to_status(self) -> grpc.Status:
-        """The gRPC status, with ErrorInfo and (as they apply) RetryInfo and BadRequest."""
+        """The gRPC status, with ErrorInfo and (as they apply) RetryInfo and BadRequest.
+
+        Bounded whatever the error: at most MAX_VIOLATIONS field violations, each text cut short,
+        and ErrorInfo's `violations` metadata says how many there were in all.
+        """
+        metadata = dict(self.metadata)
+        shown = self.violations[:MAX_VIOLATIONS]
+        total = max(self.total_violations or 0, len(self.violations))
+        if total > len(shown):
+            metadata["violations"] = str(total)
         details: list[Message] = [
-            error_details_pb2.ErrorInfo(reason=self.reason, domain=self.domain, metadata=self.metadata)
+            error_details_pb2.ErrorInfo(reason=self.reason, domain=self.domain, metadata=metadata)
         ]
         if self.retry_delay is not None:
             details.append(error_details_pb2.RetryInfo(retry_delay=_duration(self.retry_delay)))
-        if self.violations:
+        if shown:
             details.append(
                 error_details_pb2.BadRequest(
                     field_violations=[
-                        error_details_pb2.BadRequest.FieldViolation(field=path, description=text)
-                        for path, text in self.violations
+                        error_details_pb2.BadRequest.FieldViolation(
+                            field=_bounded(path, _MAX_FIELD_CHARS), description=_bounded(text, _MAX_DESCRIPTION_CHARS)
+                        )
+                        for path, text in shown
                     ]
                 )
             )
@@ -160,7 +192,8 @@ class ServiceError(Exception):
             holder.Pack(detail)
             packed.append(holder)
         code_number = getattr(code_pb2, self.code.name)
-        return rpc_status.to_status(status_pb2.Status(code=code_number, message=self.message, details=packed))
+        message = _bounded(self.message, _MAX_MESSAGE_CHARS)
+        return rpc_status.to_status(status_pb2.Status(code=code_number, message=message, details=packed))
 
 
 def _duration(seconds: float) -> duration_pb2.Duration:
@@ -174,12 +207,22 @@ def aws_reason(code: str) -> str:
     return str(xform_name(code)).upper()
 
 
-def invalid_argument(violations: Iterable[tuple[str, str]], reason: str = "INVALID_ARGUMENT") -> ServiceError:
-    """The error for a request that fails validation; nothing was sent to AWS."""
+def invalid_argument(
+    violations: Iterable[tuple[str, str]], reason: str = "INVALID_ARGUMENT", total: int | None = None
+) -> ServiceError:
+    """The error for a request that fails validation; nothing was sent to AWS.
+
+    `total` is how many violations there were when `violations` holds only the first of them.
+    """
     found = list(violations)
-    summary = "; ".join(f"{path}: {text}" if path else text for path, text in found[:5])
-    more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
-    return ServiceError(C.INVALID_ARGUMENT, reason, f"invalid request: {summary}{more}", violations=found)
+    count = max(total or 0, len(found))
+    summary = "; ".join(
+        _bounded(f"{path}: {text}" if path else text, _MAX_DESCRIPTION_CHARS) for path, text in found[:5]
+    )
+    more = f" (and {count - 5} more)" if count > 5 else ""
+    return ServiceError(
+        C.INVALID_ARGUMENT, reason, f"invalid request: {summary}{more}", violations=found, total_violations=count
+    )
 
 
 def from_client_error(exc: ClientError, retry_delay: float) -> ServiceError:
@@ -188,6 +231,10 @@ def from_client_error(exc: ClientError, retry_delay: float) -> ServiceError:
     meta = exc.response.get("ResponseMetadata", {})
     aws_code = str(error.get("Code") or "Unknown")
     http_status = int(meta.get("HTTPStatusCode") or 0)
+    if aws_code.isdigit():
+        # botocore found no AWS error in the body and used the HTTP status as the code: the answer
+        # came from something else (an emulator's error page, a proxy, a load balancer).
+        return _not_aws_error(http_status, str(error.get("Message") or ""), retry_delay)
     code = AWS_ERROR_CODES.get(aws_code)
     if code is None:
         code = C.UNAVAILABLE if http_status >= 500 else _HTTP_FALLBACK.get(http_status, C.FAILED_PRECONDITION)
@@ -213,6 +260,25 @@ def from_client_error(exc: ClientError, retry_delay: float) -> ServiceError:
     )
 
 
+def _not_aws_error(http_status: int, body: str, retry_delay: float) -> ServiceError:
+    """An HTTP error whose body is not an AWS error: its status said shortly, its body only logged."""
+    code = C.UNAVAILABLE if http_status >= 500 else _HTTP_FALLBACK.get(http_status, C.FAILED_PRECONDITION)
+    log.warning(
+        "Step Functions endpoint answered HTTP %s without an AWS error; body: %r",
+        http_status,
+        _bounded(body, _MAX_LOGGED_BODY_CHARS),
+    )
+    phrase = http.client.responses.get(http_status, "")
+    return ServiceError(
+        code,
+        "BACKEND_ERROR",
+        f"the Step Functions endpoint answered HTTP {http_status}{f' {phrase}' if phrase else ''} "
+        "without an AWS error (details in the gateway's log)",
+        metadata={"http_status": str(http_status)},
+        retry_delay=retry_delay if code == C.UNAVAILABLE else None,
+    )
+
+
 def caller_deadline(context: grpc.aio.ServicerContext[Any, Any]) -> float | None:
     """The caller's deadline on the monotonic clock, or None when it set none."""
     remaining = context.time_remaining()
@@ -230,26 +296,46 @@ async def abort(
 
 
 def from_exception(exc: BaseException, retry_delay: float = 1.0) -> ServiceError:
-    """The status for anything a backend call raised."""
+    """The status for anything a backend call raised.
+
+    Messages say what happened, never where: botocore's own texts carry the endpoint URL, which is
+    the operator's business (it is logged), not the caller's.
+    """
     if isinstance(exc, ServiceError):
         return exc
     if isinstance(exc, ClientError):
         return from_client_error(exc, retry_delay)
     if isinstance(exc, ConnectTimeoutError | ReadTimeoutError):
+        log.warning("Step Functions did not answer in time: %s", exc)
         return ServiceError(
-            C.UNAVAILABLE, "BACKEND_TIMEOUT", f"Step Functions did not answer in time: {exc}", retry_delay=retry_delay
+            C.UNAVAILABLE, "BACKEND_TIMEOUT", "Step Functions did not answer in time", retry_delay=retry_delay
         )
     if isinstance(exc, EndpointConnectionError | ConnectionClosedError | ConnectionError):
+        log.warning("cannot reach Step Functions: %s", exc)
         return ServiceError(
-            C.UNAVAILABLE, "BACKEND_UNREACHABLE", f"cannot reach Step Functions: {exc}", retry_delay=retry_delay
+            C.UNAVAILABLE, "BACKEND_UNREACHABLE", "cannot reach Step Functions", retry_delay=retry_delay
         )
     if isinstance(exc, NoCredentialsError | PartialCredentialsError):
         return ServiceError(C.UNAUTHENTICATED, "NO_AWS_CREDENTIALS", "the gateway has no usable AWS credentials")
     if isinstance(exc, NoRegionError):
         return ServiceError(C.FAILED_PRECONDITION, "NO_AWS_REGION", "the gateway has no AWS region configured")
-    if isinstance(exc, BotoCoreError):
+    if isinstance(exc, ConversionError):
+        # A malformed answer (a bad timestamp, a number out of range) is the backend's fault; the
+        # value itself may be large or sensitive, so it goes to the log only.
+        log.warning("Step Functions sent an answer the gateway cannot read: %s", _bounded(str(exc), 1000))
         return ServiceError(
-            C.UNAVAILABLE, "BACKEND_ERROR", f"calling Step Functions failed: {exc}", retry_delay=retry_delay
+            C.UNAVAILABLE,
+            "BACKEND_ERROR",
+            "Step Functions sent an answer the gateway cannot read (details in the gateway's log)",
+            retry_delay=retry_delay,
+        )
+    if isinstance(exc, BotoCoreError):
+        log.warning("calling Step Functions failed: %s", exc)
+        return ServiceError(
+            C.UNAVAILABLE,
+            "BACKEND_ERROR",
+            f"calling Step Functions failed ({type(exc).__name__}; details in the gateway's log)",
+            retry_delay=retry_delay,
         )
     log.exception("unexpected error", exc_info=exc)
     return ServiceError(C.INTERNAL, "INTERNAL", "internal error in sfn-grpc (logged)")

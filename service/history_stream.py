@@ -24,10 +24,8 @@ from dataclasses import dataclass
 from stepfunctions.v1 import executions_pb2, gateway_pb2
 
 from service.caches import DescribeCache, FinalHistory, HistoryCache
-from service.errors import invalid_argument
 from service.executions import ACTIVE_STATUSES, TERMINAL_STATUSES, Status, is_final
 from service.history import AWS_PAGE_LIMIT, Frames, HistoryReader, HistorySource, stream_message
-from service.validation import Validator
 
 _FIRST_MESSAGE_BYTES = 32 * 1024  # at most this much in a stream's first message
 _STAMP_BYTES = 16  # last_event_id and execution_status, with their tags, at most
@@ -72,13 +70,11 @@ class HistoryStreams:
         source: HistorySource,
         descriptions: DescribeCache,
         histories: HistoryCache,
-        validator: Validator,
         settings: StreamSettings,
     ) -> None:
         self.source = source
         self.descriptions = descriptions
         self.histories = histories
-        self.validator = validator
         self.settings = settings
         # First pages being read while DescribeExecution is asked (see `stream`), by what they read.
         self._reading_early: dict[tuple[str, bool, bool, int], HistoryReader] = {}
@@ -90,13 +86,6 @@ class HistoryStreams:
     ) -> AsyncIterator[bytes]:
         """The responses of one stream, serialized."""
         arn = request.execution_arn
-        self.validator.check("GetExecutionHistory", {"executionArn": arn})
-        if request.follow and request.reverse_order:
-            raise invalid_argument([("follow", "cannot be combined with reverse_order: new events come last")])
-        if not 0 <= request.page_size <= AWS_PAGE_LIMIT:
-            raise invalid_argument([("page_size", "must be between 0 and 1000")])
-        if request.after_event_id < 0:
-            raise invalid_argument([("after_event_id", "must not be negative")])
         include = request.include_execution_data if request.HasField("include_execution_data") else True
         page_size = int(request.page_size) or AWS_PAGE_LIMIT
         progress = _Progress(request.after_event_id, request.reverse_order)
@@ -231,7 +220,6 @@ class HistoryStreams:
     ) -> gateway_pb2.WaitExecutionResponse:
         """Poll DescribeExecution until the execution is terminal, the wait ends or the deadline nears."""
         arn = request.execution_arn
-        self.validator.check("DescribeExecution", {"executionArn": arn})
         ends = [] if deadline is None else [deadline - _DEADLINE_MARGIN]
         if request.HasField("max_wait"):
             # Seconds as a float, not a timedelta: a huge max_wait is merely "a long time".

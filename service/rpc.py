@@ -32,7 +32,6 @@ from service.convert import to_dict
 from service.errors import ServiceError
 from service.paging import PageTokens, Pagination, fetch_page
 from service.retry import classify
-from service.validation import Validator
 
 SERVICE = service_pb2.DESCRIPTOR.services_by_name["StepFunctionsService"]
 
@@ -160,9 +159,8 @@ def cached_describe(descriptions: DescribeCache) -> Stage:
 class Gateway:
     """Serves the unary AWS operations: one path, the RPC's stages around it."""
 
-    def __init__(self, aws: Aws, validator: Validator, tokens: PageTokens, max_response_bytes: int) -> None:
+    def __init__(self, aws: Aws, tokens: PageTokens, max_response_bytes: int) -> None:
         self.aws = aws
-        self.validator = validator
         self.tokens = tokens
         self.max_response_bytes = max_response_bytes
 
@@ -178,7 +176,6 @@ class Gateway:
 
         async def serve(request: Message, deadline: float | None) -> Message | bytes:
             params = to_dict(request)
-            self.validator.check(rpc.name, params)
             for member in rpc.generated_members:
                 if not params.get(member):
                     params[member] = str(uuid.uuid4())

@@ -101,7 +101,7 @@ class Server:
         descriptions = DescribeCache(aws, operations["DescribeExecution"], describe_bytes)
         histories = HistoryCache(source, self.config.history_cache_bytes, page_bytes)
         self.descriptions, self.histories = descriptions, histories
-        gateway = Gateway(aws, validator, tokens, self.config.max_response_bytes)
+        gateway = Gateway(aws, tokens, self.config.max_response_bytes)
         start_safety = StartExecutionSafety(StateMachineTypes(aws, operations["DescribeStateMachine"]))
         history_pages = HistoryPages(source, histories, tokens, self.config.max_response_bytes, page_bytes)
         stages: dict[str, list[Stage]] = {
@@ -117,11 +117,13 @@ class Server:
             poll_max_seconds=max(self.config.poll_min_seconds, self.config.poll_max_seconds),
             page_bytes=page_bytes,
         )
-        streams = HistoryStreams(source, descriptions, histories, validator, settings_streams)
-        watcher = ExecutionWatcher(aws, operations["ListExecutions"], descriptions, validator, tokens, settings_streams)
+        streams = HistoryStreams(source, descriptions, histories, settings_streams)
+        watcher = ExecutionWatcher(aws, operations["ListExecutions"], descriptions, tokens, settings_streams)
 
         server = grpc.aio.server(options=self._options())
-        server.add_generic_rpc_handlers((_handlers(gateway, table, streams, watcher, retry.backoff_hint(2)),))
+        server.add_generic_rpc_handlers(
+            (_handlers(gateway, table, streams, watcher, validator.check, retry.backoff_hint(2)),)
+        )
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
         enable_reflection((SERVICE_NAME, health.SERVICE_NAME), server)
         self.port = server.add_insecure_port(self.config.listen)
@@ -212,15 +214,28 @@ class Server:
 
 
 def _handlers(
-    gateway: Gateway, table: dict[str, Rpc], streams: HistoryStreams, watcher: ExecutionWatcher, retry_delay: float
+    gateway: Gateway,
+    table: dict[str, Rpc],
+    streams: HistoryStreams,
+    watcher: ExecutionWatcher,
+    validate: Callable[[Message], None],
+    retry_delay: float,
 ) -> grpc.GenericRpcHandler:
-    """One handler per AWS operation, all through the Gateway's one path, and the gateway's own RPCs."""
+    """One handler per AWS operation, all through the Gateway's one path, and the gateway's own RPCs.
+
+    Every request is validated (`validate`) before its handler runs.
+    """
     handlers = {
-        name: _unary(name, rpc.request_type, rpc.response_type, gateway.handler(rpc), retry_delay)
+        name: _unary(name, rpc.request_type, rpc.response_type, gateway.handler(rpc), retry_delay, validate)
         for name, rpc in table.items()
     }
     handlers["WaitExecution"] = _unary(
-        "WaitExecution", gateway_pb2.WaitExecutionRequest, gateway_pb2.WaitExecutionResponse, streams.wait, retry_delay
+        "WaitExecution",
+        gateway_pb2.WaitExecutionRequest,
+        gateway_pb2.WaitExecutionResponse,
+        streams.wait,
+        retry_delay,
+        validate,
     )
     handlers["StreamExecutionHistory"] = _streaming(
         "StreamExecutionHistory",
@@ -228,6 +243,7 @@ def _handlers(
         gateway_pb2.StreamExecutionHistoryResponse,
         streams.stream,
         retry_delay,
+        validate,
     )
     handlers["WatchExecutions"] = _streaming(
         "WatchExecutions",
@@ -235,6 +251,7 @@ def _handlers(
         gateway_pb2.WatchExecutionsResponse,
         watcher.watch,
         retry_delay,
+        validate,
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
@@ -274,10 +291,12 @@ def _unary(
     response_type: type[Message],
     serve: Callable[[Any, float | None], Awaitable[Message | bytes]],
     retry_delay: float,
+    validate: Callable[[Message], None],
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message | bytes:
         try:
-            return await serve(_decoded(request), caller_deadline(context))
+            validate(_decoded(request))  # every RPC, before anything goes to AWS
+            return await serve(request, caller_deadline(context))
         except Exception as exc:  # every failure becomes a status with rich details, never a crash
             await abort(context, exc, name, retry_delay)
             raise
@@ -293,10 +312,12 @@ def _streaming(
     response_type: type[Message],
     serve: Callable[[Any, float | None], AsyncIterator[Message | bytes]],
     retry_delay: float,
+    validate: Callable[[Message], None],
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message | bytes]:
         try:
-            async for message in serve(_decoded(request), caller_deadline(context)):
+            validate(_decoded(request))  # every RPC, before anything goes to AWS
+            async for message in serve(request, caller_deadline(context)):
                 yield message
         except Exception as exc:
             await abort(context, exc, name, retry_delay)

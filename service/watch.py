@@ -29,7 +29,6 @@ from service.convert import to_dict
 from service.executions import ACTIVE_STATUSES, RUNNING, Status
 from service.history_stream import Backoff, StreamSettings
 from service.paging import PageTokens, Pagination, Position
-from service.validation import Validator
 
 _CURSOR = Pagination(result_key="executions")  # binds cursors like page tokens (state machine, filter)
 _PAGE = 1000
@@ -77,14 +76,12 @@ class ExecutionWatcher:
         aws: Aws,
         list_operation: Operation,
         descriptions: DescribeCache,
-        validator: Validator,
         tokens: PageTokens,
         settings: StreamSettings,
     ) -> None:
         self.aws = aws
         self.list_operation = list_operation
         self.descriptions = descriptions
-        self.validator = validator
         self.tokens = tokens
         self.settings = settings
 
@@ -93,7 +90,6 @@ class ExecutionWatcher:
     ) -> AsyncIterator[gateway_pb2.WatchExecutionsResponse]:
         """The responses of one watch: a snapshot (or a replay after the cursor), then changes."""
         arn = request.state_machine_arn
-        self.validator.check("ListExecutions", {"stateMachineArn": arn})
         status_filter: Status | None = request.status_filter if request.HasField("status_filter") else None
         filter_name = (
             None
