@@ -34,7 +34,7 @@ import boto3
 import grpc
 from botocore import xform_name
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError
+from botocore.exceptions import BotoCoreError, NoRegionError
 from stepfunctions.v1 import history_pb2
 
 from service.convert import to_message
@@ -175,7 +175,7 @@ class RawHistoryPage:
 class ClientSettings:
     """How to build the boto3 client."""
 
-    region: str | None = None
+    region: str | None = None  # None: boto3's own resolution (AWS_DEFAULT_REGION, the config files)
     endpoint_url: str | None = None  # None: boto3's own resolution (AWS_ENDPOINT_URL_SFN, config files, AWS)
     workers: int = 32
     connect_timeout: float = 5.0
@@ -190,8 +190,11 @@ def is_aws_endpoint(url: str) -> bool:
     return host.endswith(_AWS_HOST_SUFFIXES)
 
 
-def create_client(settings: ClientSettings) -> Any:
-    """The process's Step Functions client.
+def create_client(settings: ClientSettings) -> Any | None:
+    """The process's Step Functions client; None when no region is configured anywhere.
+
+    Without a region there is no endpoint to call, but the server still starts (health
+    NOT_SERVING, every call FAILED_PRECONDITION / NO_AWS_REGION) rather than dying at start.
 
     StartSyncExecution and TestState carry the model's `sync-` host prefix, which AWS needs but a
     custom endpoint (http://127.0.0.1:PORT) must not get: host-prefix injection is switched off
@@ -214,17 +217,32 @@ def create_client(settings: ClientSettings) -> Any:
         )
         return session.client("stepfunctions", endpoint_url=settings.endpoint_url, config=config)
 
-    client = build(inject_host_prefix=True)
+    try:
+        client = build(inject_host_prefix=True)
+    except NoRegionError:
+        return None
     if not is_aws_endpoint(client.meta.endpoint_url):
         client = build(inject_host_prefix=False)
     return client
 
 
 class Backend:
-    """Calls Step Functions operations by name, with the retry policy and the caller's deadline."""
+    """Calls Step Functions operations by name, with the retry policy and the caller's deadline.
 
-    def __init__(self, client: Any, retry: RetryPolicy, workers: int, coalesce: bool = True) -> None:
+    `client` None (no region configured): every call fails with NoRegionError, before any attempt.
+    `on_attempt(error or None, seconds)` hears how each attempt ended (backend_health.py).
+    """
+
+    def __init__(
+        self,
+        client: Any | None,
+        retry: RetryPolicy,
+        workers: int,
+        coalesce: bool = True,
+        on_attempt: Callable[[BaseException | None, float], None] | None = None,
+    ) -> None:
         self.client = client
+        self.on_attempt = on_attempt
         self.retry = retry
         self.coalesce = coalesce
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="boto3")
@@ -234,7 +252,9 @@ class Backend:
         self._in_flight: dict[str, _Shared] = {}
         # The fast path reads JSON bodies; a client speaking another protocol (botocore may one day
         # resolve Step Functions to CBOR) keeps botocore's parser for every call.
-        self.fast_history = client.meta.service_model.resolved_protocol == "json"
+        self.fast_history = client is not None and client.meta.service_model.resolved_protocol == "json"
+        if client is None:
+            return
         service_id = client.meta.service_model.service_id.hyphenize()
         events = client.meta.events
         events.register(
@@ -246,13 +266,13 @@ class Backend:
 
     @property
     def endpoint_url(self) -> str:
-        """Where the client sends its requests."""
-        return str(self.client.meta.endpoint_url)
+        """Where the client sends its requests ("" without a client)."""
+        return "" if self.client is None else str(self.client.meta.endpoint_url)
 
     @property
-    def region(self) -> str:
-        """The client's region."""
-        return str(self.client.meta.region_name)
+    def region(self) -> str | None:
+        """The client's region (None without a client)."""
+        return None if self.client is None else str(self.client.meta.region_name)
 
     async def call(
         self,
@@ -270,10 +290,9 @@ class Backend:
         `on_result` (e.g. a cache's) sees the result first, before the call counts as finished:
         an identical call that starts a moment later cannot miss both this call and what it left.
         """
-        method = getattr(self.client, xform_name(operation))
 
         def run() -> dict[str, Any]:
-            result: dict[str, Any] = method(**params)
+            result: dict[str, Any] = getattr(self.client, xform_name(operation))(**params)
             result.pop("ResponseMetadata", None)
             return result
 
@@ -305,7 +324,7 @@ class Backend:
         `sent`, if given, is set once the request is about to leave (or the call ended, or it
         joined an identical call already in flight).
         """
-        client = self.client
+        client: Any = self.client
         fast_call = _FastCall(raw_body=self.fast_history, sent=sent)
 
         def run() -> RawHistoryPage:
@@ -394,12 +413,11 @@ class Backend:
 
     async def _call(self, operation: str, deadline: float | None, idempotent: bool, run: Callable[[], T]) -> T:
         """`run` (one boto3 call) in the worker pool, attempt after attempt as the retry policy says."""
+        if self.client is None:
+            raise NoRegionError()
         loop = asyncio.get_running_loop()
 
-        async def attempt() -> T:
-            self.calls += 1
-            self.calls_by_operation[operation] += 1
-            future = loop.run_in_executor(self.executor, run)
+        async def answer(future: asyncio.Future[T]) -> T:
             if deadline is None:
                 return await future
             left = deadline - time.monotonic()
@@ -410,6 +428,20 @@ class Backend:
             except TimeoutError:
                 # The thread finishes on its own; the caller gets its answer now.
                 raise _deadline_exceeded(operation) from None
+
+        async def attempt() -> T:
+            self.calls += 1
+            self.calls_by_operation[operation] += 1
+            started = time.monotonic()
+            try:
+                result = await answer(loop.run_in_executor(self.executor, run))
+            except BaseException as exc:  # cancelled too: its callers left, after waiting how long?
+                if self.on_attempt is not None:
+                    self.on_attempt(exc, time.monotonic() - started)
+                raise
+            if self.on_attempt is not None:
+                self.on_attempt(None, time.monotonic() - started)
+            return result
 
         return await self.retry.call(attempt, idempotent=idempotent, deadline=deadline)
 
