@@ -188,18 +188,18 @@ class Server:
 
     async def _follow_backend(self, probe_client: Any) -> None:
         """Keep health equal to the backend's state; while it is unusable, probe it with backoff."""
+        status = health_pb2.HealthCheckResponse
         delay = _PROBE_FIRST_DELAY
         while True:
-            usable = self.backend_health.usable
-            serving = health_pb2.HealthCheckResponse.SERVING
-            await self._set_health(serving if usable else health_pb2.HealthCheckResponse.NOT_SERVING)
-            if usable:
+            if self.backend_health.usable:
+                await self._set_health(status.SERVING)
                 delay = _PROBE_FIRST_DELAY
                 await self.backend_health.changed()
                 continue
+            await self._set_health(status.NOT_SERVING)
             await self._probe(probe_client, first=delay == _PROBE_FIRST_DELAY)
             if not self.backend_health.usable:
-                await self.backend_health.changed(timeout=delay)
+                await self.backend_health.changed(timeout=delay)  # a real call may answer first
                 delay = min(delay * 2, _PROBE_MAX_DELAY)
 
     async def _probe(self, client: Any, first: bool) -> None:

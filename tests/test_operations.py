@@ -248,7 +248,12 @@ async def test_sigterm_ends_streams_and_waits_at_once_keeps_health_answering_and
                 )
                 await _until(lambda: any(c.fault == "latency" for c in fake.calls_of("ListStateMachines")))
 
+                health_watch = health_pb2_grpc.HealthStub(channel).Watch(health_pb2.HealthCheckRequest(), timeout=60)
+                assert (await health_watch.read()).status == SERVING
+
                 sent = server.terminate()
+                assert (await health_watch.read()).status == NOT_SERVING  # at once, before anything else
+                print(f"\nSIGTERM -> health NOT_SERVING {(time.monotonic() - sent) * 1000:.0f} ms")
                 with pytest.raises(grpc.aio.AioRpcError) as stream_end:
                     await _drain(stream)
                 stream_seconds = time.monotonic() - sent
