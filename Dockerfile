@@ -6,7 +6,8 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 COPY pyproject.toml constraints.txt README.md ./
 COPY service ./service
 COPY generated ./generated
-# Exact versions from constraints.txt; only the runtime dependencies, not the dev tools.
+# Exact versions from constraints.txt; only the runtime dependencies: not the dev tools, and not the
+# `embedded` extra (moto), since the container always talks to AWS.
 RUN python -m venv /opt/sfn-grpc && /opt/sfn-grpc/bin/pip install -c constraints.txt .
 
 FROM python:3.11-slim

@@ -19,18 +19,18 @@ GRPCURL := $(TOOLS_BIN)/grpcurl
 $(VENV_STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,embedded]'
 	touch $@
 
 $(BENCH_STAMP): $(VENV_STAMP)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,embedded,bench]'
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## run: serve gRPC on 127.0.0.1:50051 against the embedded backend (moto); Ctrl-C stops it cleanly
+## run: serve gRPC on 127.0.0.1:50051 against the embedded backend (moto, the `embedded` extra); Ctrl-C stops it cleanly
 run: $(VENV_STAMP)
 	SFN_GRPC_BACKEND=$${SFN_GRPC_BACKEND:-embedded} SFN_GRPC_LISTEN=$${SFN_GRPC_LISTEN:-127.0.0.1:50051} \
 		exec $(PY) -m service
@@ -71,7 +71,7 @@ typecheck: $(VENV_STAMP)
 ## lock: re-resolve the newest allowed versions and rewrite constraints.txt
 lock:
 	rm -rf /tmp/sfn-grpc-lock && $(PYTHON) -m venv /tmp/sfn-grpc-lock
-	/tmp/sfn-grpc-lock/bin/pip install --quiet pip==$(PIP_VERSION) && /tmp/sfn-grpc-lock/bin/pip install --quiet '.[dev,bench]'
+	/tmp/sfn-grpc-lock/bin/pip install --quiet pip==$(PIP_VERSION) && /tmp/sfn-grpc-lock/bin/pip install --quiet '.[dev,embedded,bench]'
 	/tmp/sfn-grpc-lock/bin/pip freeze --exclude-editable | grep -v '^sfn-grpc' > constraints.txt
 
 clean:

@@ -6,12 +6,12 @@ import asyncio
 import logging
 import sys
 
-from service.config import load
+from service.config import ConfigurationError, load
 from service.server import Server
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Serve until SIGTERM or SIGINT; return the process exit code."""
+    """Serve until SIGTERM or SIGINT; return the process exit code (1: cannot listen, 2: bad settings)."""
     config = load(argv)
     logging.basicConfig(
         level=config.log_level.upper(),
@@ -20,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         asyncio.run(Server(config).run())
+    except ConfigurationError as exc:
+        logging.getLogger("service").error("cannot start: %s", exc)
+        return 2
     except OSError as exc:
         logging.getLogger("service").error("cannot start: %s", exc)
         return 1

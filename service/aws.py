@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import grpc
-from botocore.exceptions import BotoCoreError
+from botocore.exceptions import BotoCoreError, NoRegionError
 from google.protobuf.message import Message
 
 from service.aws_request import RequestSender
@@ -148,14 +148,25 @@ class _Call:
 class Aws:
     """Sends Step Functions operations: retries, deadlines, shared reads, bounded threads."""
 
-    def __init__(self, settings: ClientSettings, retry: RetryPolicy, coalesce: bool = True) -> None:
+    def __init__(
+        self,
+        settings: ClientSettings,
+        retry: RetryPolicy,
+        coalesce: bool = True,
+        on_attempt: Callable[[BaseException | None, float], None] | None = None,
+    ) -> None:
+        """`on_attempt(error or None, seconds)` hears how each attempt ended (backend_health.py)."""
         self.settings = settings
         self.retry = retry
         self.coalesce = coalesce
+        self.on_attempt = on_attempt
         self._session = create_session(settings)
         self._clients: dict[float, RequestSender] = {}
         self._clients_lock = threading.Lock()
-        self.client = self._client(_READ_TIMEOUTS[-1]).client  # built now: a bad configuration fails at start
+        # Built now, so that a bad configuration fails at start. None: no region is configured
+        # anywhere; the server still starts, and every call fails with NoRegionError.
+        first = self._client(_READ_TIMEOUTS[-1])
+        self.client: Any = None if first is None else first.client
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="aws")
         self._long_pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="aws-long")
         self._in_flight: dict[str, _Call] = {}
@@ -165,16 +176,16 @@ class Aws:
 
     @property
     def endpoint_url(self) -> str:
-        """Where requests go."""
-        return str(self.client.meta.endpoint_url)
+        """Where requests go ("" without a region)."""
+        return "" if self.client is None else str(self.client.meta.endpoint_url)
 
     @property
-    def region(self) -> str:
-        """The client's region."""
-        return str(self.client.meta.region_name)
+    def region(self) -> str | None:
+        """The client's region (None without one)."""
+        return None if self.client is None else str(self.client.meta.region_name)
 
-    def _client(self, read_timeout: float) -> RequestSender:
-        """The sender whose socket read timeout is `read_timeout` (made once, on first use)."""
+    def _client(self, read_timeout: float) -> RequestSender | None:
+        """The sender whose socket read timeout is `read_timeout` (made once, on first use; None: no region)."""
         sender = self._clients.get(read_timeout)
         if sender is None:
             with self._clients_lock:
@@ -186,6 +197,8 @@ class Aws:
                         connect_timeout=min(self.settings.connect_timeout, read_timeout),
                     )
                     client = create_client(settings, self._session)
+                    if client is None:
+                        return None
                     if client.meta.service_model.resolved_protocol != "json":
                         raise RuntimeError("sfn-grpc reads Step Functions' JSON protocol only")
                     sender = self._clients[read_timeout] = RequestSender(client)
@@ -239,7 +252,9 @@ class Aws:
     ) -> Any:
         safe = operation.safe_to_retry if safe_to_retry is None else safe_to_retry
 
-        def run(sender: RequestSender) -> Any:
+        def run(sender: RequestSender | None) -> Any:
+            if sender is None:
+                raise NoRegionError()
             try:
                 body = sender.send(operation.name, dict(params))
             finally:
@@ -270,9 +285,20 @@ class Aws:
         self.calls += 1
         self.calls_by_operation[operation.name] += 1
         pool = self._long_pool if operation.long_running else self._pool
-        # Cancelled (its caller left) before a thread took it: it never runs. The client is looked
-        # up (made, the first time) on the worker thread: making one takes tens of milliseconds.
-        return await asyncio.get_running_loop().run_in_executor(pool, lambda: run(self._client(read_timeout)))
+        if self.client is None:
+            raise NoRegionError()
+        started = time.monotonic()
+        try:
+            # Cancelled (its caller left) before a thread took it: it never runs. The client is
+            # looked up (made, the first time) on the worker thread: that takes tens of milliseconds.
+            result = await asyncio.get_running_loop().run_in_executor(pool, lambda: run(self._client(read_timeout)))
+        except BaseException as exc:  # cancelled too: its callers left, after waiting how long?
+            if self.on_attempt is not None:
+                self.on_attempt(exc, time.monotonic() - started)
+            raise
+        if self.on_attempt is not None:
+            self.on_attempt(None, time.monotonic() - started)
+        return result
 
     async def _join(
         self,

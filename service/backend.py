@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import boto3
 from botocore.config import Config
+from botocore.exceptions import NoRegionError
 
 _AWS_HOST_SUFFIXES = (".amazonaws.com", ".amazonaws.com.cn", ".api.aws", ".c2s.ic.gov", ".sc2s.sgov.gov")
 
@@ -20,7 +21,7 @@ _AWS_HOST_SUFFIXES = (".amazonaws.com", ".amazonaws.com.cn", ".api.aws", ".c2s.i
 class ClientSettings:
     """How to build the boto3 client."""
 
-    region: str | None = None
+    region: str | None = None  # None: boto3's own resolution (AWS_DEFAULT_REGION, the config files)
     endpoint_url: str | None = None  # None: boto3's own resolution (AWS_ENDPOINT_URL_SFN, config files, AWS)
     workers: int = 32
     connect_timeout: float = 5.0
@@ -44,8 +45,11 @@ def create_session(settings: ClientSettings) -> Any:
     )
 
 
-def create_client(settings: ClientSettings, session: Any = None) -> Any:
-    """A Step Functions client (of `session`, else of a new one).
+def create_client(settings: ClientSettings, session: Any = None) -> Any | None:
+    """A Step Functions client (of `session`, else of a new one); None when no region is configured anywhere.
+
+    Without a region there is no endpoint to call, but the server still starts (health
+    NOT_SERVING, every call FAILED_PRECONDITION / NO_AWS_REGION) rather than dying at start.
 
     StartSyncExecution and TestState carry the model's `sync-` host prefix, which AWS needs but a
     custom endpoint (http://127.0.0.1:PORT) must not get: host-prefix injection is switched off
@@ -64,7 +68,10 @@ def create_client(settings: ClientSettings, session: Any = None) -> Any:
         )
         return session.client("stepfunctions", endpoint_url=settings.endpoint_url, config=config)
 
-    client = build(inject_host_prefix=True)
+    try:
+        client = build(inject_host_prefix=True)
+    except NoRegionError:
+        return None
     if not is_aws_endpoint(client.meta.endpoint_url):
         client = build(inject_host_prefix=False)
     return client

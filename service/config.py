@@ -1,8 +1,11 @@
 """Settings of the server, from command-line flags and environment variables (flags win).
 
 Each setting is declared once in SETTINGS: its flag, its variable, its type, its default and its
-help. The AWS side (region, endpoint, credentials) is boto3's own resolution: the standard AWS
-variables and files, so nothing here duplicates it.
+help. The AWS endpoint and credentials are boto3's own resolution (the standard AWS variables and
+files). The region is resolved here first, because the pinned botocore reads only
+`AWS_DEFAULT_REGION` and the config files, while containers and the AWS SDKs' own rule set
+`AWS_REGION`: `--region`, else `SFN_GRPC_REGION`, else `AWS_REGION`, else `AWS_DEFAULT_REGION`,
+else (None here) boto3's config files.
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ class Setting:
     default: Any
     help: str
     secret: bool = False  # from the environment only, never a flag (flags show in `ps`), never logged
+    fallback_env: tuple[str, ...] = ()  # other variables read, in this order, when `env` is not set
+
+
+class ConfigurationError(Exception):
+    """A setting that cannot work in this installation; the server exits with status 2, as for a bad flag."""
 
 
 def _backend(value: str) -> str:
@@ -66,6 +74,14 @@ def _positive_float(value: str) -> float:
 SETTINGS = (
     Setting("listen", "SFN_GRPC_LISTEN", str, "127.0.0.1:50051", "address and port to serve gRPC on"),
     Setting("backend", "SFN_GRPC_BACKEND", _backend, "aws", "aws (boto3's configuration) or embedded (moto)"),
+    Setting(
+        "region",
+        "SFN_GRPC_REGION",
+        str,
+        None,
+        "AWS region (else AWS_REGION, else AWS_DEFAULT_REGION, else the AWS config files)",
+        fallback_env=("AWS_REGION", "AWS_DEFAULT_REGION"),
+    ),
     Setting("workers", "SFN_GRPC_WORKERS", _positive_int, 32, "threads (and HTTP connections) for boto3 calls"),
     Setting("grace_seconds", "SFN_GRPC_GRACE_SECONDS", _positive_float, 15.0, "shutdown grace for in-flight calls"),
     Setting(
@@ -120,6 +136,13 @@ SETTINGS = (
         "first polling interval of follow and wait",
     ),
     Setting("poll_max_seconds", "SFN_GRPC_POLL_MAX_SECONDS", _positive_float, 5.0, "longest polling interval"),
+    Setting(
+        "health_probe_timeout_seconds",
+        "SFN_GRPC_HEALTH_PROBE_TIMEOUT_SECONDS",
+        _positive_float,
+        2.0,
+        "how long the backend may take to answer before it counts as unusable (health NOT_SERVING)",
+    ),
     Setting("log_level", "SFN_GRPC_LOG_LEVEL", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
     Setting(
         "page_token_key",
@@ -138,6 +161,7 @@ class Config:
 
     listen: str = "127.0.0.1:50051"
     backend: str = "aws"
+    region: str | None = None  # None: boto3's config files decide (or nothing does)
     workers: int = 32
     grace_seconds: float = 15.0
     max_response_bytes: int = 4 * 1024 * 1024 - 64 * 1024
@@ -149,6 +173,7 @@ class Config:
     coalesce: bool = True
     poll_min_seconds: float = 0.2
     poll_max_seconds: float = 5.0
+    health_probe_timeout_seconds: float = 2.0
     log_level: str = "INFO"
     page_token_key: str | None = field(default=None, repr=False)
 
@@ -173,12 +198,12 @@ def load(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     parser = argparse.ArgumentParser(prog="python -m service", description="sfn-grpc: gRPC for AWS Step Functions")
     values: dict[str, Any] = {}
     for setting in SETTINGS:
-        raw = env.get(setting.env)
-        if raw is not None and raw != "":
+        source = next((name for name in (setting.env, *setting.fallback_env) if env.get(name)), None)
+        if source is not None:
             try:
-                values[setting.name] = setting.parse(raw)
+                values[setting.name] = setting.parse(env[source])
             except (ValueError, argparse.ArgumentTypeError) as exc:
-                parser.error(f"{setting.env}: {exc}")
+                parser.error(f"{source}: {exc}")
         else:
             values[setting.name] = setting.default
         if not setting.secret:

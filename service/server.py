@@ -2,35 +2,47 @@
 
 One place wires everything: the backend (AWS through boto3's own configuration, or the embedded
 moto emulator), the generic RPC path, health checking, reflection, keepalive and connection age,
-and the ports. Shutdown is graceful: health goes NOT_SERVING first, then `stop(grace)` lets calls
-in flight finish while refusing new ones.
+and the ports.
+
+Health follows the backend (backend_health.py): NOT_SERVING until it first answers, NOT_SERVING
+again while calls keep failing for want of an answer, with a probe running until it answers.
+
+Shutdown (`stop`) drains in this order: health goes NOT_SERVING and keeps answering (the health
+and reflection services are not part of the drain, so a load balancer sees NOT_SERVING rather
+than a closed door); new calls to the service are refused with UNAVAILABLE / SHUTTING_DOWN;
+streams and waits end at once with the same status after their last complete message (which
+says where to resume); unary calls in flight get the grace period to finish, and those still
+running then end like the streams. Only then does gRPC stop, with nothing of ours left in flight.
+This lives in the generic handler wrappers (`_unary`, `_streaming`), so every RPC drains alike.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import secrets
 import signal
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import botocore.session
 import grpc
-from botocore.exceptions import ClientError
 from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from stepfunctions.v1 import gateway_pb2, state_machines_pb2
+from stepfunctions.v1 import gateway_pb2
 
-from service.aws import Aws, Operation
-from service.backend import ClientSettings
+from service.aws import Aws
+from service.backend import ClientSettings, create_client
+from service.backend_health import BackendHealth
 from service.caches import DescribeCache, HistoryCache, StateMachineTypes
-from service.config import Config
-from service.errors import abort, caller_deadline, invalid_argument
+from service.config import Config, ConfigurationError
+from service.errors import ServiceError, abort, caller_deadline, invalid_argument
 from service.history import EventSizes, HistorySource
 from service.history_pages import HistoryPages
 from service.history_stream import HistoryStreams, StreamSettings
@@ -44,6 +56,11 @@ from service.watch import ExecutionWatcher
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = SERVICE.full_name
+# The health probe: first retry soon after a failure, then back off to this interval.
+_PROBE_FIRST_DELAY = 0.25
+_PROBE_MAX_DELAY = 5.0
+# After the grace period, how long the calls still running get to send their status.
+_LAST_WORDS_SECONDS = 1.0
 
 
 class Server:
@@ -55,7 +72,9 @@ class Server:
         self._embedded: Any = None
         self._grpc: grpc.aio.Server | None = None
         self._health = health.aio.HealthServicer()
-        self._probe: asyncio.Task[None] | None = None
+        self._follow: asyncio.Task[None] | None = None
+        self._calls = CallsInFlight()
+        self.backend_health = BackendHealth(config.health_probe_timeout_seconds)
         self.aws: Aws | None = None
         self.descriptions: DescribeCache | None = None
         self.histories: HistoryCache | None = None
@@ -63,12 +82,21 @@ class Server:
 
     async def start(self) -> None:
         """Build the backend and the server, bind the port and start serving."""
-        settings = self._client_settings or ClientSettings(workers=self.config.workers)
+        settings = self._client_settings or ClientSettings(region=self.config.region, workers=self.config.workers)
         demo_text = None
         if self.config.backend == "embedded":
-            from service.embedded import EmbeddedBackend, demo_instructions
+            try:
+                from service.embedded import EmbeddedBackend, demo_instructions
+            except ImportError as exc:  # moto, flask or flask-cors: the optional `embedded` extra
+                raise ConfigurationError(
+                    f"the embedded backend needs the optional 'embedded' dependencies, which are not installed "
+                    f"(no module {exc.name!r}); install them with: pip install -c constraints.txt '.[embedded]' "
+                    f"(make run does), or use --backend aws"
+                ) from None
 
-            self._embedded = EmbeddedBackend(region=settings.region or "us-east-1")
+            # The emulator's region is its own (the demo's ARNs in the README say us-east-1),
+            # whatever AWS region the environment names for real AWS.
+            self._embedded = EmbeddedBackend()
             endpoint = self._embedded.start()
             settings = ClientSettings(
                 region=endpoint.region,
@@ -79,7 +107,7 @@ class Server:
             )
             demo_text = demo_instructions(endpoint, self.config.listen)
         retry = RetryPolicy(RetrySettings(max_attempts=self.config.retry_max_attempts))
-        self.aws = aws = Aws(settings, retry, coalesce=self.config.coalesce)
+        self.aws = aws = Aws(settings, retry, coalesce=self.config.coalesce, on_attempt=self.backend_health.record)
         model = botocore.session.get_session().get_service_model("stepfunctions")
         key = self.config.token_key()
         if key is None:
@@ -122,7 +150,7 @@ class Server:
 
         server = grpc.aio.server(options=self._options())
         server.add_generic_rpc_handlers(
-            (_handlers(gateway, table, streams, watcher, validator.check, retry.backoff_hint(2)),)
+            (_handlers(gateway, table, streams, watcher, validator.check, self._calls, retry.backoff_hint(2)),)
         )
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
         enable_reflection((SERVICE_NAME, health.SERVICE_NAME), server)
@@ -137,14 +165,24 @@ class Server:
             self.config.listen,
             self.port,
             self.config.backend,
-            aws.region,
-            aws.endpoint_url,
+            aws.region or "(none)",
+            aws.endpoint_url or "(none)",
             os.getpid(),
         )
         log.info("settings: %s", self.config.describe())
         if demo_text:
             log.info("%s", demo_text)
-        self._probe = asyncio.create_task(self._probe_backend())
+        if aws.client is None:
+            log.error(
+                "no AWS region is configured (set SFN_GRPC_REGION or AWS_REGION, or a region in the AWS config "
+                "file): health stays NOT_SERVING and every call fails with FAILED_PRECONDITION / NO_AWS_REGION"
+            )
+            return
+        # The probe's own client: short socket timeouts, so a probe of a dead backend ends on its
+        # own, and no thread of the call pool waits for it.
+        timeout = self.config.health_probe_timeout_seconds
+        probe_client = create_client(replace(settings, workers=1, connect_timeout=timeout, read_timeout=timeout))
+        self._follow = asyncio.create_task(self._follow_backend(probe_client))
 
     def _options(self) -> list[tuple[str, Any]]:
         age_ms = int(self.config.max_connection_age_seconds * 1000)
@@ -164,33 +202,52 @@ class Server:
         for name in ("", SERVICE_NAME):
             await self._health.set(name, status)
 
-    async def _probe_backend(self) -> None:
-        """SERVING once the backend answers at all (an AWS error is an answer; no connection is not)."""
-        assert self.aws is not None
-        delay = 0.2
-        probe = Operation("ListStateMachines", state_machines_pb2.ListStateMachinesResponse)
+    async def _follow_backend(self, probe_client: Any) -> None:
+        """Keep health equal to the backend's state; while it is unusable, probe it with backoff."""
+        status = health_pb2.HealthCheckResponse
+        delay = _PROBE_FIRST_DELAY
         while True:
-            try:
-                await self.aws.send(probe, {"maxResults": 1}, time.monotonic() + 5.0)
-                break
-            except ClientError:
-                break
-            except Exception as exc:
-                log.warning("backend at %s does not answer yet: %s", self.aws.endpoint_url, exc)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 30.0)
-        await self._set_health(health_pb2.HealthCheckResponse.SERVING)
-        log.info("backend answers; health is SERVING")
+            if self.backend_health.usable:
+                await self._set_health(status.SERVING)
+                delay = _PROBE_FIRST_DELAY
+                await self.backend_health.changed()
+                continue
+            await self._set_health(status.NOT_SERVING)
+            await self._probe(probe_client, first=delay == _PROBE_FIRST_DELAY)
+            if not self.backend_health.usable:
+                await self.backend_health.changed(timeout=delay)  # a real call may answer first
+                delay = min(delay * 2, _PROBE_MAX_DELAY)
+
+    async def _probe(self, client: Any, first: bool) -> None:
+        """One ListStateMachines(maxResults=1); its outcome goes to the backend's health like any call's."""
+        started = time.monotonic()
+        outcome: Exception | None = None
+        try:
+            await _in_daemon_thread(functools.partial(client.list_state_machines, maxResults=1))
+        except Exception as exc:
+            outcome = exc
+            log.log(logging.WARNING if first else logging.DEBUG, "the backend does not answer the probe: %s", exc)
+        self.backend_health.record(outcome, time.monotonic() - started)
 
     async def stop(self) -> None:
-        """Drain: NOT_SERVING, refuse new calls, let in-flight calls finish within the grace period."""
-        if self._probe is not None:
-            self._probe.cancel()
+        """Drain (see the module docstring), then stop serving and free the backend."""
+        if self._follow is not None:
+            self._follow.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._probe
+                await self._follow
+            self._follow = None
         if self._grpc is not None:
-            await self._health.enter_graceful_shutdown()
-            await self._grpc.stop(self.config.grace_seconds)
+            await self._health.enter_graceful_shutdown()  # NOT_SERVING from now on, and still answered
+            in_flight = self._calls.start_draining()
+            log.info(
+                "draining: health is NOT_SERVING, new calls are refused, streams and waits end now, "
+                "%d call(s) in flight get up to %g s",
+                in_flight,
+                self.config.grace_seconds,
+            )
+            await self._calls.drained(self.config.grace_seconds, _LAST_WORDS_SECONDS)
+            # What is left are health watches and reflection streams, which never end on their own.
+            await self._grpc.stop(None)
             self._grpc = None
         if self.aws is not None:
             self.aws.close()
@@ -208,9 +265,115 @@ class Server:
         await self.start()
         try:
             await stopping.wait()
-            log.info("signal received; draining for up to %.0f s", self.config.grace_seconds)
+            log.info("signal received")
         finally:
             await self.stop()
+            # gRPC's own tasks for the calls it just cancelled finish in the next turns of the
+            # loop; asyncio.run would cancel them first, which gRPC logs as a traceback.
+            others = asyncio.all_tasks() - {asyncio.current_task()}
+            if others:
+                await asyncio.wait(others, timeout=_LAST_WORDS_SECONDS)
+
+
+def _in_daemon_thread(function: Callable[[], Any]) -> asyncio.Future[Any]:
+    """`function()` in a thread of its own that never delays the process's exit (the health probe)."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[Any] = loop.create_future()
+
+    def settle(result: Any, error: Exception | None) -> None:
+        if future.done():  # the waiter left (shutdown)
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
+
+    def work() -> None:
+        result, error = None, None
+        try:
+            result = function()
+        except Exception as exc:
+            error = exc
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=work, name="sfn-grpc-health-probe", daemon=True).start()
+    return future
+
+
+def _shutting_down(retry_delay: float) -> ServiceError:
+    return ServiceError(
+        grpc.StatusCode.UNAVAILABLE,
+        "SHUTTING_DOWN",
+        "this sfn-grpc server is shutting down: call again (another replica answers; a stream resumes "
+        "from the position in its last message)",
+        retry_delay=retry_delay,
+    )
+
+
+@dataclass(eq=False)
+class _Call:
+    """One call to the service in flight, as the drain sees it."""
+
+    task: asyncio.Task[Any] | None
+    ends_on_drain: bool  # a stream or a wait: it ends when the drain starts, not at the grace's end
+    # The call is in our serving code, not in gRPC sending a message: cancelling it there is safe,
+    # and it cannot cut a message in two.
+    inside: bool = True
+    interrupted: bool = False  # the drain ended it
+    cancelled: bool = False  # ... by cancelling its task (else it ends when its send returns)
+
+    def interrupt(self) -> None:
+        if self.interrupted:
+            return
+        self.interrupted = True
+        if self.inside and self.task is not None:
+            self.cancelled = True
+            self.task.cancel()
+
+
+class CallsInFlight:
+    """The calls to the service in flight, and the drain that refuses new ones and ends the rest."""
+
+    def __init__(self) -> None:
+        self.draining = False
+        self._calls: set[_Call] = set()
+        self._none_left = asyncio.Event()
+        self._none_left.set()
+
+    def enter(self, ends_on_drain: bool, retry_delay: float) -> _Call:
+        """Register the current task's call; refused (SHUTTING_DOWN) once the drain started."""
+        if self.draining:
+            raise _shutting_down(retry_delay)
+        call = _Call(asyncio.current_task(), ends_on_drain)
+        self._calls.add(call)
+        self._none_left.clear()
+        return call
+
+    def leave(self, call: _Call) -> None:
+        """The call ended, whichever way."""
+        self._calls.discard(call)
+        if not self._calls:
+            self._none_left.set()
+
+    def start_draining(self) -> int:
+        """Refuse new calls and end the streams and waits; returns how many calls are in flight."""
+        self.draining = True
+        for call in list(self._calls):
+            if call.ends_on_drain:
+                call.interrupt()
+        return len(self._calls)
+
+    async def drained(self, grace: float, last_words: float) -> None:
+        """Wait for the calls in flight, up to `grace`; then end the rest and give them `last_words`."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._none_left.wait(), grace)
+        if self._calls:
+            log.warning("%d call(s) still running after the grace period; ending them", len(self._calls))
+            for call in list(self._calls):
+                call.interrupt()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._none_left.wait(), last_words)
 
 
 def _handlers(
@@ -219,39 +382,36 @@ def _handlers(
     streams: HistoryStreams,
     watcher: ExecutionWatcher,
     validate: Callable[[Message], None],
+    calls: CallsInFlight,
     retry_delay: float,
 ) -> grpc.GenericRpcHandler:
     """One handler per AWS operation, all through the Gateway's one path, and the gateway's own RPCs.
 
-    Every request is validated (`validate`) before its handler runs.
+    Every request is validated (`validate`) before its handler runs; every call drains alike.
     """
     handlers = {
-        name: _unary(name, rpc.request_type, rpc.response_type, gateway.handler(rpc), retry_delay, validate)
+        name: _unary(name, rpc.request_type, gateway.handler(rpc), retry_delay, validate, calls)
         for name, rpc in table.items()
     }
     handlers["WaitExecution"] = _unary(
         "WaitExecution",
         gateway_pb2.WaitExecutionRequest,
-        gateway_pb2.WaitExecutionResponse,
         streams.wait,
         retry_delay,
         validate,
+        calls,
+        ends_on_drain=True,  # a wait may last minutes; the caller asks another replica
     )
     handlers["StreamExecutionHistory"] = _streaming(
         "StreamExecutionHistory",
         gateway_pb2.StreamExecutionHistoryRequest,
-        gateway_pb2.StreamExecutionHistoryResponse,
         streams.stream,
         retry_delay,
         validate,
+        calls,
     )
     handlers["WatchExecutions"] = _streaming(
-        "WatchExecutions",
-        gateway_pb2.WatchExecutionsRequest,
-        gateway_pb2.WatchExecutionsResponse,
-        watcher.watch,
-        retry_delay,
-        validate,
+        "WatchExecutions", gateway_pb2.WatchExecutionsRequest, watcher.watch, retry_delay, validate, calls
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
@@ -288,18 +448,31 @@ def _decoded(request: Any) -> Any:
 def _unary(
     name: str,
     request_type: type[Message],
-    response_type: type[Message],
     serve: Callable[[Any, float | None], Awaitable[Message | bytes]],
     retry_delay: float,
     validate: Callable[[Message], None],
+    calls: CallsInFlight,
+    ends_on_drain: bool = False,
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message | bytes:
+        call = None
         try:
-            validate(_decoded(request))  # every RPC, before anything goes to AWS
+            call = calls.enter(ends_on_drain, retry_delay)
+            request = _decoded(request)
+            validate(request)  # every RPC, before anything goes to AWS
             return await serve(request, caller_deadline(context))
+        except asyncio.CancelledError:
+            if call is None or not call.cancelled:
+                raise  # gRPC's (the caller left): nobody to answer
+            _uncancel()
+            await abort(context, _shutting_down(retry_delay), name, retry_delay)
+            raise
         except Exception as exc:  # every failure becomes a status with rich details, never a crash
             await abort(context, exc, name, retry_delay)
             raise
+        finally:
+            if call is not None:
+                calls.leave(call)
 
     return grpc.unary_unary_rpc_method_handler(
         behavior, request_deserializer=_decoder(request_type), response_serializer=_serialize
@@ -309,19 +482,47 @@ def _unary(
 def _streaming(
     name: str,
     request_type: type[Message],
-    response_type: type[Message],
     serve: Callable[[Any, float | None], AsyncIterator[Message | bytes]],
     retry_delay: float,
     validate: Callable[[Message], None],
+    calls: CallsInFlight,
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message | bytes]:
+        call = None
         try:
-            validate(_decoded(request))  # every RPC, before anything goes to AWS
-            async for message in serve(request, caller_deadline(context)):
-                yield message
+            call = calls.enter(True, retry_delay)
+            request = _decoded(request)
+            validate(request)  # every RPC, before anything goes to AWS
+            messages = serve(request, caller_deadline(context))
+            try:
+                async for message in messages:
+                    call.inside = False  # gRPC sends it now: the drain must not cut it in two
+                    yield message
+                    call.inside = True
+                    if call.interrupted:  # the drain came while it was being sent
+                        raise _shutting_down(retry_delay)
+            finally:
+                close = getattr(messages, "aclose", None)  # a generator left early runs its clean-up now
+                if close is not None:
+                    await close()
+        except asyncio.CancelledError:
+            if call is None or not call.cancelled:
+                raise
+            _uncancel()
+            await abort(context, _shutting_down(retry_delay), name, retry_delay)
         except Exception as exc:
             await abort(context, exc, name, retry_delay)
+        finally:
+            if call is not None:
+                calls.leave(call)
 
     return grpc.unary_stream_rpc_method_handler(
         behavior, request_deserializer=_decoder(request_type), response_serializer=_serialize
     )
+
+
+def _uncancel() -> None:
+    """The drain's cancellation has been turned into a status: the task goes on to send it."""
+    task = asyncio.current_task()
+    if task is not None:
+        task.uncancel()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -44,3 +45,32 @@ def test_the_dockerfile_defaults_match_the_contract() -> None:
     for line in re.findall(r"^COPY (?!--)(.+)$", text, flags=re.MULTILINE):
         for path in line.split()[:-1]:
             assert (ROOT / path).exists(), path
+
+
+EMBEDDED = {"moto", "flask", "flask-cors"}
+
+
+def _names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[\[<>=!~; ]", r, maxsplit=1)[0].lower() for r in requirements}
+
+
+def test_the_emulator_is_an_optional_extra_that_make_run_installs_and_the_container_does_not() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert not _names(project["dependencies"]) & EMBEDDED
+    assert _names(project["optional-dependencies"]["embedded"]) == EMBEDDED
+    pinned = dict(
+        line.lower().split("==") for line in (ROOT / "constraints.txt").read_text().splitlines() if "==" in line
+    )
+    assert pinned.keys() >= EMBEDDED  # exact versions for the extra too
+
+    makefile = (ROOT / "Makefile").read_text()
+    run = re.search(r"^run: (.+)$", makefile, flags=re.MULTILINE)
+    assert run is not None
+    stamp = run.group(1).split()[0]
+    recipe = re.search(rf"^{re.escape(stamp)}:.*\n((?:\t.*\n)+)", makefile, flags=re.MULTILINE)
+    assert recipe is not None
+    assert re.search(r"pip install .*-c constraints\.txt .*'\.\[[^]]*\bembedded\b[^]]*\]'", recipe.group(1))
+
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    installs = re.findall(r"pip install (.*)$", dockerfile, flags=re.MULTILINE)
+    assert installs == ["-c constraints.txt ."]  # the runtime dependencies only: no extra
