@@ -18,7 +18,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from bench.stream_bench import EVENTS, _fake_process, _Worker
+from bench.harness import Worker
+from bench.stream_bench import EVENTS, _fake_process
 
 STREAMS = 3
 
@@ -28,7 +29,7 @@ async def _profile(streams: int) -> pstats.Stats:
 
     from tests.grpc_helpers import running_server, server_config
 
-    fake = _Worker(_fake_process)
+    fake = Worker(_fake_process)
     endpoint_url = await asyncio.to_thread(fake.conn.recv)
     profiles: list[cProfile.Profile] = []
     local = threading.local()

@@ -36,8 +36,19 @@ Deliberate simplifications (everything else aims at AWS's documented behaviour):
   the test calls :meth:`FakeStepFunctions.append_events` / :meth:`FakeStepFunctions.set_status`;
 * only the operations listed in ``_OPERATIONS`` exist; any other one, even a real one, is
   ``UnknownOperationException``;
-* ``StartExecution`` on an ``EXPRESS`` machine behaves as on a ``STANDARD`` one (execution ARN, history);
-* ``StopExecution`` of an execution that already stopped is a no-op returning the original ``stopDate``.
+* ``StopExecution`` of an execution that already stopped is a no-op returning the original ``stopDate``;
+* every state machine behaves as if encrypted with a customer key the caller may not decrypt: only
+  ``DescribeExecution`` with ``includedData: METADATA_ONLY`` leaves the execution data out (AWS's way to answer such a
+  caller); ``ALL_DATA`` or no ``includedData`` returns it all.
+
+EXPRESS state machines are told apart as AWS does: ``StartExecution`` answers an ``...:express:<machine>:<name>:<id>``
+ARN and is not idempotent (the same name starts another execution), and an express execution ARN is refused by
+``DescribeExecution``, ``GetExecutionHistory`` and ``StopExecution`` (``InvalidArn``, "Resource type not valid in
+this context: express"); ``ListExecutions`` of an EXPRESS machine is ``StateMachineTypeNotSupported``.
+
+A test can hold requests at the door (:meth:`FakeStepFunctions.hold`): each request of that operation waits, already
+recorded but not yet applied, until the test releases the gate, so a test can act while the client is certainly
+waiting, instead of sleeping and hoping.
 """
 
 from __future__ import annotations
@@ -69,6 +80,7 @@ __all__ = [
     "TERMINAL_STATUSES",
     "Call",
     "FakeStepFunctions",
+    "Gate",
     "Headers",
     "history",
 ]
@@ -148,21 +160,92 @@ class Call:
     """The injected fault kind that handled this request, if any."""
 
 
+class Gate:
+    """Requests of one operation held at the door until the test opens it (see :meth:`FakeStepFunctions.hold`).
+
+    A held request is recorded in :attr:`FakeStepFunctions.calls` but not applied: the client is waiting for its
+    answer. :meth:`release` lets the held requests and every later one through. The waits take a timeout and say
+    whether the awaited thing happened, so a test fails instead of hanging when it does not.
+    """
+
+    def __init__(self, operation: str | None) -> None:
+        self.operation = operation
+        self._changed = threading.Condition()
+        self._open = False
+        self._arrived = 0
+        self._answered = 0
+
+    @property
+    def arrived(self) -> int:
+        """Requests that reached the gate (held now, or let through since)."""
+        with self._changed:
+            return self._arrived
+
+    def wait_held(self, count: int = 1, timeout: float = 10.0) -> bool:
+        """Block until ``count`` requests in all have reached the gate; False if ``timeout`` seconds pass first."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self._arrived >= count, timeout)
+
+    def wait_answered(self, count: int = 1, timeout: float = 10.0) -> bool:
+        """Block until the answers of ``count`` requests that passed the gate are decided (they go out next)."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self._answered >= count, timeout)
+
+    def release(self) -> None:
+        """Open the gate for good: held requests go on, later ones are not held."""
+        with self._changed:
+            self._open = True
+            self._changed.notify_all()
+
+    def _pass(self) -> None:
+        """Called by the request's thread: count it, then wait until the gate is open."""
+        with self._changed:
+            self._arrived += 1
+            self._changed.notify_all()
+            self._changed.wait_for(lambda: self._open)
+
+    def _answered_one(self) -> None:
+        with self._changed:
+            self._answered += 1
+            self._changed.notify_all()
+
+
 # --------------------------------------------------------------------------------------------------------------------
 # History builders
 
 
+# Payloads up to this size carry their event's id, so that events differ; larger ones are one string per size, shared
+# by every event: a 100 MB history then costs its wire bytes, not a fresh 1 MiB (UCS-4) string per 256 KiB event.
+_TAGGED_PAYLOAD_MAX = 1024
+
+
 def _payload(nbytes: int, tag: int) -> str:
-    """A JSON text of exactly ``nbytes`` UTF-8 bytes holding 2-, 3- and 4-byte characters when there is room."""
+    """A JSON text of exactly ``nbytes`` UTF-8 bytes holding 2-, 3- and 4-byte characters when there is room.
+
+    Up to ``_TAGGED_PAYLOAD_MAX`` bytes it holds ``#<tag>`` too; above, it is the same (cached) string for every tag.
+    """
     if nbytes < 2:
         raise ValueError(f"a JSON payload needs at least 2 bytes, not {nbytes}")
+    if nbytes > _TAGGED_PAYLOAD_MAX:
+        return _shared_payload(nbytes)
+    return _build_payload(nbytes, f"#{tag}")
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_payload(nbytes: int) -> str:
+    """The payload of ``nbytes`` bytes that large events share (built once per size, in linear time)."""
+    return _build_payload(nbytes, "")
+
+
+def _build_payload(nbytes: int, tag: str) -> str:
+    """``_payload``'s text: a JSON object (or a bare string when tiny) of exactly ``nbytes`` UTF-8 bytes."""
     # An object like real execution data when it fits, otherwise a bare JSON string.
     head, tail = ('{"v":"', '"}') if nbytes >= 8 else ('"', '"')
     room = nbytes - len(head) - len(tail)
     body = []
-    for piece in ("é", "中", "😀", f"#{tag}"):
+    for piece in ("é", "中", "😀", tag):
         size = len(piece.encode())
-        if size <= room:
+        if piece and size <= room:
             body.append(piece)
             room -= size
     body.append("x" * room)  # ASCII filler makes the byte count exact whatever fitted above
@@ -274,7 +357,9 @@ def history(
 
     Ids run 1..count, ``previousEventId`` is ``id - 1`` (0 for the first, as AWS sends), timestamps start at
     ``start`` and grow by 1 ms. Every input/output/parameters payload is a JSON text of exactly ``payload_bytes``
-    UTF-8 bytes containing é, 中 and 😀 when there is room (and the event id, so events differ).
+    UTF-8 bytes containing é, 中 and 😀 when there is room; payloads of up to 1 KiB also hold the event id, so events
+    differ, and larger ones are one shared string per size, so that building a history of 256 KiB payloads costs time
+    and memory in proportion to its wire size.
 
     Raises:
         ValueError: ``count`` is too small for ``status``, ``status`` is unknown or ``payload_bytes < 2``.
@@ -617,6 +702,9 @@ class FakeStepFunctions:
         self._token_of: dict[tuple[tuple[Any, ...], Any], str] = {}
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._gates: list[Gate] = []
+        #: ARNs of the EXPRESS executions StartExecution started, in order (AWS keeps nothing else of them).
+        self.express_executions: list[str] = []
 
     # ---- lifecycle ----------------------------------------------------------------------------------------------
 
@@ -638,6 +726,10 @@ class FakeStepFunctions:
         if server is None:
             return
         self._server = self._thread = None
+        with self._lock:
+            gates, self._gates = self._gates, []
+        for gate in gates:  # a held request must not keep its thread (and stop()) waiting
+            gate.release()
         server.shutdown()
         server.cut_connections()
         server.server_close()
@@ -680,6 +772,16 @@ class FakeStepFunctions:
             raise ValueError(f"times must be at least 1, not {times}")
         with self._lock:
             self._faults.append(_Fault(fault, operation, times, delay))
+
+    def hold(self, operation: str | None = None) -> Gate:
+        """Hold every request of ``operation`` (any operation if ``None``) from now on until the gate is released.
+
+        Held requests are recorded but not applied yet (nor faulted, nor delayed); :meth:`stop` releases every gate.
+        """
+        gate = Gate(operation)
+        with self._lock:
+            self._gates.append(gate)
+        return gate
 
     def add_state_machine(self, name: str, definition: str = DEFAULT_DEFINITION, type: str = "STANDARD") -> str:
         """Create a state machine directly (no request recorded) and return its ARN."""
@@ -781,6 +883,17 @@ class FakeStepFunctions:
             self.calls.append(
                 Call(operation, params if params is not None else {}, headers, fault.kind if fault else None)
             )
+            gates = [gate for gate in self._gates if gate.operation in (None, operation)]
+        for gate in gates:  # outside the lock: other requests and the test's helpers go on meanwhile
+            gate._pass()
+        try:
+            return self._answer(target, operation, params, fault)
+        finally:
+            for gate in gates:
+                gate._answered_one()
+
+    def _answer(self, target: str, operation: str, params: dict[str, Any] | None, fault: _Fault | None) -> _Reply:
+        """The reply to a recorded request: its fault, or the operation's result, after any latency."""
         kind = fault.kind if fault else None
         if kind == "throttle":
             reply = _ApiError("ThrottlingException", "Rate exceeded", namespace=_THROTTLE_NS).reply()
@@ -842,6 +955,9 @@ class FakeStepFunctions:
     def _execution_arn(self, machine: str, name: str) -> str:
         return f"arn:aws:states:{self.region}:{self.account}:execution:{machine}:{name}"
 
+    def _express_arn(self, machine: str, name: str) -> str:
+        return f"arn:aws:states:{self.region}:{self.account}:express:{machine}:{name}:{uuid.uuid4()}"
+
     def _execution(self, arn: str) -> _Execution:
         """The execution with this ARN, for test helpers (a test bug if missing)."""
         execution = self._executions.get(arn)
@@ -868,19 +984,19 @@ class FakeStepFunctions:
 
     def _lookup_state_machine(self, arn: str) -> _StateMachine:
         """The state machine an API call names: InvalidArn if it is no state machine ARN, DoesNotExist if unknown."""
-        match = _ARN.fullmatch(arn)
-        if match is None or match["kind"] != "stateMachine":
-            raise _ApiError("InvalidArn", f"Invalid Arn: '{arn}'")
+        _check_arn(arn, "stateMachine")
         machine = self._state_machines.get(arn)
         if machine is None:
             raise _ApiError("StateMachineDoesNotExist", f"State Machine Does Not Exist: '{arn}'")
         return machine
 
     def _lookup_execution(self, arn: str) -> _Execution:
-        """The execution an API call names: InvalidArn if it is no execution ARN, DoesNotExist if unknown."""
-        match = _ARN.fullmatch(arn)
-        if match is None or match["kind"] not in ("execution", "express"):
-            raise _ApiError("InvalidArn", f"Invalid Arn: '{arn}'")
+        """The execution an API call names: InvalidArn if it is no (standard) execution ARN, DoesNotExist if unknown.
+
+        Express executions are refused like any other resource type: AWS keeps no record of them to describe, stop
+        or read the history of.
+        """
+        _check_arn(arn, "execution")
         execution = self._executions.get(arn)
         if execution is None:
             raise _ApiError("ExecutionDoesNotExist", f"Execution Does Not Exist: '{arn}'")
@@ -958,9 +1074,7 @@ class FakeStepFunctions:
 
     def _delete_state_machine(self, params: dict[str, Any]) -> dict[str, Any]:
         arn = params["stateMachineArn"]
-        match = _ARN.fullmatch(arn)
-        if match is None or match["kind"] != "stateMachine":
-            raise _ApiError("InvalidArn", f"Invalid Arn: '{arn}'")
+        _check_arn(arn, "stateMachine")
         # AWS deletes asynchronously and answers 200 even for an unknown machine; executions stay describable.
         self._state_machines.pop(arn, None)
         return {}
@@ -972,6 +1086,11 @@ class FakeStepFunctions:
             raise _ApiError("InvalidName", f"Invalid Name: '{name}'")
         execution_input = params.get("input", "{}")
         _check_input(execution_input)
+        if machine.type == "EXPRESS":
+            # AWS: not idempotent for EXPRESS; every call starts another execution, whose ARN says `express` and
+            # ends with an id of its own. Nothing about it can be read back through the API (no history).
+            self.express_executions.append(self._express_arn(machine.name, name))
+            return {"executionArn": self.express_executions[-1], "startDate": _now()}
         arn = self._execution_arn(machine.name, name)
         existing = self._executions.get(arn)
         if existing is not None:
@@ -1011,7 +1130,7 @@ class FakeStepFunctions:
         _check_input(execution_input)
         started = _now()
         return {
-            "executionArn": f"arn:aws:states:{self.region}:{self.account}:express:{machine.name}:{name}:{uuid.uuid4()}",
+            "executionArn": self._express_arn(machine.name, name),
             "stateMachineArn": machine.arn,
             "name": name,
             "startDate": started,
@@ -1032,12 +1151,15 @@ class FakeStepFunctions:
             "name": execution.name,
             "status": execution.status,
             "startDate": execution.start,
-            "input": execution.input,
-            "inputDetails": {"included": True},
         }
+        # METADATA_ONLY: the answer AWS gives a caller who may not decrypt the data (see the module docstring).
+        with_data = params.get("includedData", "ALL_DATA") == "ALL_DATA"
+        if with_data:
+            result["input"] = execution.input
+            result["inputDetails"] = {"included": True}
         if execution.stop is not None:
             result["stopDate"] = execution.stop
-        if execution.status == "SUCCEEDED" and execution.output is not None:
+        if with_data and execution.status == "SUCCEEDED" and execution.output is not None:
             result["output"] = execution.output
             result["outputDetails"] = {"included": True}
         if execution.status in TERMINAL_STATUSES - {"SUCCEEDED"}:
@@ -1171,6 +1293,15 @@ class FakeStepFunctions:
         execution_input = params.get("input", "{}")
         _check_input(execution_input)
         return {"status": "SUCCEEDED", "output": execution_input}
+
+
+def _check_arn(arn: str, kind: str) -> None:
+    """InvalidArn unless ``arn`` is a Step Functions ARN of resource type ``kind``, worded as AWS words it."""
+    match = _ARN.fullmatch(arn)
+    if match is None:
+        raise _ApiError("InvalidArn", f"Invalid Arn: '{arn}'")
+    if match["kind"] != kind:
+        raise _ApiError("InvalidArn", f"Invalid Arn: 'Resource type not valid in this context: {match['kind']}'")
 
 
 def _event_time(event: Mapping[str, Any]) -> float:

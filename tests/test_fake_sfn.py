@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import http.client
 import itertools
 import json
@@ -177,6 +178,101 @@ def test_describe_execution(fake: FakeStepFunctions, sfn: Any, machine: str) -> 
     assert "stopDate" not in running
 
 
+@pytest.mark.parametrize("status", ["SUCCEEDED", "FAILED", "RUNNING"])
+def test_describe_execution_metadata_only_leaves_the_data_out(
+    fake: FakeStepFunctions, sfn: Any, machine: str, status: str
+) -> None:
+    arn = fake.add_execution(machine, "data", status=status, input='{"secret":1}', output='{"secret":2}')
+
+    def describe(**included: str) -> dict[str, Any]:
+        answer: dict[str, Any] = sfn.describe_execution(executionArn=arn, **included)
+        answer.pop("ResponseMetadata")
+        return answer
+
+    full = describe()
+    assert full["input"] == '{"secret":1}'
+    assert full["inputDetails"] == {"included": True}
+    assert ("output" in full) is (status == "SUCCEEDED")
+    assert describe(includedData="ALL_DATA") == full
+
+    metadata = describe(includedData="METADATA_ONLY")
+    data_members = {"input", "inputDetails", "output", "outputDetails"}
+    assert not data_members & metadata.keys()
+    # Everything else is as with the data.
+    assert metadata == {key: value for key, value in full.items() if key not in data_members}
+    assert fake.calls_of("DescribeExecution")[-1].params == {"executionArn": arn, "includedData": "METADATA_ONLY"}
+
+
+def test_describe_execution_refuses_an_unknown_included_data(fake: FakeStepFunctions, machine: str) -> None:
+    arn = fake.add_execution(machine, "data")
+    body = json.dumps({"executionArn": arn, "includedData": "SOME_DATA"}).encode()
+    status, _, payload = raw_post(fake, "AWSStepFunctions.DescribeExecution", body)
+    assert (status, payload["__type"].rsplit("#", 1)[-1]) == (400, "ValidationException")
+    assert "includedData" in payload["message"]
+
+
+# ---- EXPRESS state machines ----------------------------------------------------------------------------------------
+
+
+def test_express_state_machines_are_created_and_described_with_their_type(sfn: Any) -> None:
+    arn = sfn.create_state_machine(name="fast", definition=DEFAULT_DEFINITION, roleArn=ROLE, type="EXPRESS")[
+        "stateMachineArn"
+    ]
+    assert sfn.describe_state_machine(stateMachineArn=arn)["type"] == "EXPRESS"
+    listed = sfn.list_state_machines()["stateMachines"]
+    assert [(item["name"], item["type"]) for item in listed] == [("fast", "EXPRESS")]
+
+
+def test_start_execution_on_express_is_not_idempotent(fake: FakeStepFunctions, sfn: Any) -> None:
+    express = fake.add_state_machine("fast", type="EXPRESS")
+    first = sfn.start_execution(stateMachineArn=express, name="run-1", input='{"n": 1}')
+    again = sfn.start_execution(stateMachineArn=express, name="run-1", input='{"n": 1}')
+    prefix = "arn:aws:states:us-east-1:123456789012:express:fast:run-1:"
+    assert first["executionArn"].startswith(prefix)
+    assert again["executionArn"].startswith(prefix)
+    assert first["executionArn"] != again["executionArn"]  # the same name started another execution
+    assert len(first["executionArn"].removeprefix(prefix)) == 36  # an id of its own
+    assert fake.express_executions == [first["executionArn"], again["executionArn"]]
+    # A different input is no conflict either, and a missing name is made up.
+    assert ":express:fast:" in sfn.start_execution(stateMachineArn=express, input='{"n": 2}')["executionArn"]
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        sfn.start_execution(stateMachineArn=express, input="{not json")
+    assert error_code(excinfo) == "InvalidExecutionInput"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        sfn.list_executions(stateMachineArn=express)
+    assert error_code(excinfo) == "StateMachineTypeNotSupported"
+
+
+@pytest.mark.parametrize(
+    ("operation", "extra"),
+    [("describe_execution", {}), ("get_execution_history", {}), ("stop_execution", {"error": "Halt"})],
+)
+def test_express_executions_cannot_be_described_read_or_stopped(
+    fake: FakeStepFunctions, sfn: Any, operation: str, extra: dict[str, Any]
+) -> None:
+    express = fake.add_state_machine("fast", type="EXPRESS")
+    arn = sfn.start_execution(stateMachineArn=express, name="run-1")["executionArn"]
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        getattr(sfn, operation)(executionArn=arn, **extra)
+    assert error_code(excinfo) == "InvalidArn"
+    assert (
+        excinfo.value.response["Error"]["Message"] == "Invalid Arn: 'Resource type not valid in this context: express'"
+    )
+
+
+def test_an_arn_of_another_resource_type_is_invalid_as_aws_words_it(sfn: Any, machine: str) -> None:
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        sfn.describe_execution(executionArn=machine)
+    assert excinfo.value.response["Error"]["Message"] == (
+        "Invalid Arn: 'Resource type not valid in this context: stateMachine'"
+    )
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        sfn.describe_state_machine(stateMachineArn="arn:aws:states:us-east-1:123456789012:execution:orders:x")
+    assert excinfo.value.response["Error"]["Message"] == (
+        "Invalid Arn: 'Resource type not valid in this context: execution'"
+    )
+
+
 def test_list_executions_newest_first_with_filter_and_pages(fake: FakeStepFunctions, sfn: Any, machine: str) -> None:
     names = [f"run-{i}" for i in range(7)]
     for i, name in enumerate(names):
@@ -264,6 +360,26 @@ def test_history_builder(status: str, payload_bytes: int) -> None:
     if payload_bytes >= 20:
         assert all("é" in payload and "中" in payload and "😀" in payload for payload in payloads)
     json.dumps(events)  # wire form: plain JSON values only
+
+
+@pytest.mark.parametrize("payload_bytes", [1024, 1025, 4_096, 256 * 1024])
+def test_large_payloads_are_exact_and_shared(payload_bytes: int) -> None:
+    events = history(30, payload_bytes=payload_bytes, status="SUCCEEDED")
+    payloads = [
+        value
+        for event in events
+        for key, details in event.items()
+        if key.endswith("EventDetails")
+        for name, value in details.items()
+        if name in ("input", "output", "parameters")
+    ]
+    assert all(len(payload.encode()) == payload_bytes for payload in payloads)
+    assert all("é" in payload and "中" in payload and "😀" in payload for payload in payloads)
+    json.loads(payloads[0])
+    if payload_bytes <= 1024:  # small ones tell their event apart
+        assert len(set(payloads)) == len(payloads)
+    else:  # large ones are one string: the history costs its wire size, not a copy per event
+        assert len({id(payload) for payload in payloads}) == 1
 
 
 def test_history_builder_rejects_impossible_requests() -> None:
@@ -476,6 +592,40 @@ def test_concurrent_clients(fake: FakeStepFunctions, machine: str) -> None:
     listed = make_client(fake).list_executions(stateMachineArn=machine, maxResults=1000)["executions"]
     assert len({item["name"] for item in listed}) == 41
     assert len(fake.calls_of("StartExecution")) == 40
+
+
+def test_a_held_request_waits_recorded_but_not_applied_until_released(
+    fake: FakeStepFunctions, sfn: Any, machine: str
+) -> None:
+    gate = fake.hold("StartExecution")
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        started = pool.submit(sfn.start_execution, stateMachineArn=machine, name="held")
+        assert gate.wait_held(1, timeout=10)
+        # The request is in and recorded; AWS has not acted on it, and other operations go on.
+        assert [call.operation for call in fake.calls] == ["StartExecution"]
+        assert sfn.list_executions(stateMachineArn=machine)["executions"] == []
+        assert not started.done()
+        assert not gate.wait_answered(1, timeout=0.05)
+        gate.release()
+        assert started.result(timeout=10)["executionArn"].endswith(":held")
+    assert gate.wait_answered(1, timeout=10)
+    # Released for good: later requests are not held, and the gate counts them.
+    sfn.start_execution(stateMachineArn=machine, name="after")
+    assert (gate.arrived, gate.wait_answered(2, timeout=10)) == (2, True)
+    assert [item["name"] for item in sfn.list_executions(stateMachineArn=machine)["executions"]] == ["after", "held"]
+
+
+def test_stop_releases_held_requests() -> None:
+    fake = FakeStepFunctions().start()
+    gate = fake.hold()
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        listing = pool.submit(make_client(fake).list_state_machines)
+        assert gate.wait_held(1, timeout=10)
+        fake.stop()
+        assert gate.wait_answered(1, timeout=10)
+        # The client gets the answer or a closed connection, but never hangs.
+        with contextlib.suppress(botocore.exceptions.BotoCoreError):
+            listing.result(timeout=10)
 
 
 # ---- recording and protocol ----------------------------------------------------------------------------------------

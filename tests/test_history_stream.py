@@ -177,17 +177,31 @@ async def test_histories_that_may_still_change_are_not_cached(fake: FakeStepFunc
 async def test_client_cancellation_stops_upstream_calls(fake: FakeStepFunctions, gateway: tuple) -> None:
     _, stub = gateway
     arn = execution(fake, history(5, status="RUNNING"), "RUNNING")
+    before = asyncio.all_tasks()
     stream = stub.StreamExecutionHistory(
         gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, follow=True), timeout=60
     )
     await stream.read()
-    await asyncio.sleep(0.5)  # following: polling
-    assert len(fake.calls_of("GetExecutionHistory")) > 1
+    # Following: the server polls. Its next poll is held at the fake, so the server (on this test's event loop) is
+    # certainly waiting for AWS when the client goes away.
+    gate = fake.hold("GetExecutionHistory")
+    assert await asyncio.to_thread(gate.wait_held, 1, 30), "the server did not poll"
+    polls = len(fake.calls_of("GetExecutionHistory"))
+    assert polls >= 2
+    of_the_stream = asyncio.all_tasks() - before - {asyncio.current_task()}
     stream.cancel()
-    await asyncio.sleep(0.3)
-    calls = len(fake.calls_of("GetExecutionHistory"))
-    await asyncio.sleep(0.6)
-    assert len(fake.calls_of("GetExecutionHistory")) == calls
+    # One more call, refused before any AWS call: gRPC's server moves on to accepting the next call as well.
+    with pytest.raises(grpc.aio.AioRpcError):
+        await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn="nope"), timeout=10)
+    # Every task the stream started ends (the handler, the AWS call it waited for): no poll of the stream is still
+    # on its way. Then the held poll is answered, to nobody, and no request follows it: any request now would come
+    # from polling that outlived its caller (waiting up to 5 polling intervals for it can only err towards passing).
+    _, running = await asyncio.wait(of_the_stream, timeout=30)
+    assert not running, f"still running after the cancellation: {running}"
+    gate.release()
+    assert await asyncio.to_thread(gate.wait_answered, 1, 30)
+    assert not await asyncio.to_thread(gate.wait_held, 2, 5 * FAST_POLLS["poll_max_seconds"])
+    assert len(fake.calls_of("GetExecutionHistory")) == polls
 
 
 async def test_invalid_stream_requests(fake: FakeStepFunctions, gateway: tuple) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from types import SimpleNamespace
 from typing import Any
 
 import grpc
@@ -11,6 +12,7 @@ import pytest
 from botocore.exceptions import ClientError, ConnectionClosedError, EndpointConnectionError
 from stepfunctions.v1 import history_pb2
 
+import service.retry
 from service.config import load
 from service.convert import to_message
 from service.errors import ServiceError
@@ -173,6 +175,27 @@ def test_classification() -> None:
     assert not classify(not_found).retryable
 
 
+class VirtualTime:
+    """An injected clock for the retry policy: reading it is `monotonic()`; `sleep()` moves it on at once."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+        await asyncio.sleep(0)  # still a real suspension point, as a sleep is
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Make service.retry read this clock and sleep on it (its only uses of `time` and `asyncio`)."""
+        monkeypatch.setattr(service.retry, "time", SimpleNamespace(monotonic=self.monotonic))
+        monkeypatch.setattr(service.retry, "asyncio", SimpleNamespace(sleep=self.sleep))
+
+
 def run_policy(
     failures: list[Exception],
     *,
@@ -180,18 +203,28 @@ def run_policy(
     deadline_in: float | None = None,
     settings: RetrySettings | None = None,
     budget: RetryBudget | None = None,
+    clock: VirtualTime | None = None,
+    attempt_seconds: float = 0.0,
+    attempt_starts: list[float] | None = None,
 ) -> tuple[str | Exception, int]:
+    """Run `failures` (then success) through a policy; with `clock`, on virtual time, each attempt taking
+    `attempt_seconds` of it (their start times go to `attempt_starts`)."""
     policy = RetryPolicy(settings or RetrySettings(initial_backoff=0.001, max_backoff=0.002), budget)
     attempts = 0
 
     async def attempt() -> str:
         nonlocal attempts
         attempts += 1
+        if clock is not None:
+            if attempt_starts is not None:
+                attempt_starts.append(clock.now)
+            clock.now += attempt_seconds
         if failures:
             raise failures.pop(0)
         return "ok"
 
-    deadline = None if deadline_in is None else time.monotonic() + deadline_in
+    now = clock.monotonic() if clock is not None else time.monotonic()
+    deadline = None if deadline_in is None else now + deadline_in
     try:
         return asyncio.run(policy.call(attempt, idempotent=idempotent, deadline=deadline)), attempts
     except Exception as exc:
@@ -209,14 +242,30 @@ def test_non_idempotent_calls_are_not_repeated_once_aws_may_have_acted() -> None
     assert run_policy([throttled()], idempotent=False) == ("ok", 2)  # throttled: AWS did nothing
 
 
-def test_never_sleeps_past_the_deadline() -> None:
+@pytest.mark.parametrize("draw", range(5))  # the backoff is jittered: what is checked holds for every draw
+def test_never_sleeps_past_the_deadline(monkeypatch: pytest.MonkeyPatch, draw: int) -> None:
+    # On virtual time: a loaded machine can stretch a real sleep past any deadline, which is not what this tests.
+    clock = VirtualTime()
+    clock.install(monkeypatch)
     settings = RetrySettings(initial_backoff=0.2, max_backoff=0.2, max_attempts=100)
-    start = time.monotonic()
-    result, attempts = run_policy([throttled()] * 100, deadline_in=0.5, settings=settings)
-    elapsed = time.monotonic() - start
-    assert isinstance(result, ClientError)
-    assert elapsed < 0.5
+    deadline = clock.now + 0.5
+    starts: list[float] = []
+    result, attempts = run_policy(
+        [throttled()] * 100,
+        deadline_in=0.5,
+        settings=settings,
+        clock=clock,
+        attempt_seconds=0.01,
+        attempt_starts=starts,
+    )
+    assert isinstance(result, ClientError)  # the last attempt's own error, before the deadline
     assert attempts >= 2
+    assert clock.sleeps  # it did back off between attempts
+    # Never slept past the deadline, and every attempt started with at least `min_attempt_time` left.
+    assert clock.now <= deadline
+    assert all(start <= deadline - settings.min_attempt_time for start in starts)
+    # And it gave up only when one more backoff and attempt could no longer fit.
+    assert deadline - clock.now < settings.max_backoff + settings.min_attempt_time
 
 
 def test_the_budget_stops_retry_storms() -> None:
