@@ -41,10 +41,10 @@ async def _profile(streams: int) -> pstats.Stats:
 
     try:
         async with running_server(server_config(), endpoint_url) as (server, stub, _):
-            assert server.backend is not None
-            workers = server.backend.executor._max_workers
-            server.backend.executor.shutdown()
-            server.backend.executor = ThreadPoolExecutor(workers, initializer=start_thread_profiler)
+            assert server.aws is not None
+            workers = server.aws._pool._max_workers
+            server.aws._pool.shutdown()
+            server.aws._pool = ThreadPoolExecutor(workers, initializer=start_thread_profiler)
             arns = [await asyncio.to_thread(fake.ask, "add", "RUNNING") for _ in range(streams + 1)]
 
             async def read(arn: str) -> int:
@@ -73,7 +73,7 @@ async def _profile(streams: int) -> pstats.Stats:
 
             await asyncio.gather(
                 *(
-                    asyncio.get_running_loop().run_in_executor(server.backend.executor, stop_here)
+                    asyncio.get_running_loop().run_in_executor(server.aws._pool, stop_here)
                     for _ in range(workers)
                 )
             )

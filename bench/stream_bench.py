@@ -16,7 +16,7 @@ Measured, with 20 ms and with 0 ms of upstream latency, `REPEATS` times each (me
 - a cold stream of a RUNNING execution (never cached: StreamExecutionHistory pages through AWS);
 - a cold stream of a SUCCEEDED execution (a fresh one each time: the cache's loader reads it);
 then a warm stream of the last SUCCEEDED execution (served from the cache), with the number of
-backend calls it made (server.backend.calls before and after; the target is zero).
+backend calls it made (server.aws.calls before and after; the target is zero).
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ async def _measure() -> dict[str, Any]:
 
     try:
         async with running_server(server_config(), endpoint_url) as (server, _, _):
-            assert server.backend is not None
+            assert server.aws is not None
             target = f"127.0.0.1:{server.port}"
             # Warm up both paths (connections, converter plans, imports), untimed.
             warmup = await ask(fake, "add", "RUNNING")
@@ -206,13 +206,13 @@ async def _measure() -> dict[str, Any]:
             # Warm: the last SUCCEEDED history is cached now; with upstream latency on, any AWS call would show.
             await ask(fake, "latency", LATENCIES[0])
             arn = cold_succeeded[LATENCIES[0]]
-            calls_before = server.backend.calls
+            calls_before = server.aws.calls
             warm_runs, warm_upstream = [], {"GetExecutionHistory": 0, "DescribeExecution": 0}
             for _ in range(WARM_REPEATS):
                 result, calls = await stream(target, arn, "warm stream")
                 warm_runs.append(result)
                 warm_upstream = {op: warm_upstream[op] + calls[op] for op in warm_upstream}
-            backend_calls = server.backend.calls - calls_before
+            backend_calls = server.aws.calls - calls_before
             warm: dict[str, Any] = {
                 **_median(warm_runs),
                 "backend_calls": backend_calls,

@@ -256,10 +256,10 @@ class Aws:
             if sender is None:
                 raise NoRegionError()
             try:
-                body = sender.send(operation.name, dict(params))
+                body = sender.send(operation.name, dict(params), sent)
             finally:
                 if sent is not None:
-                    sent.set()
+                    sent.set()  # failed before it went: nobody should wait for it any longer
             return body if finish is None else finish(body)
 
         async def attempts(waiters: _Waiters) -> Any:

@@ -36,8 +36,11 @@ class RequestSender:
         self._resolved: dict[str, tuple[str, dict[str, str], dict[str, Any], dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
-    def send(self, operation_name: str, params: dict[str, Any]) -> bytes:
-        """The body of a successful answer; botocore's exceptions otherwise."""
+    def send(self, operation_name: str, params: dict[str, Any], sent: threading.Event | None = None) -> bytes:
+        """The body of a successful answer; botocore's exceptions otherwise.
+
+        `sent`, if given, is set as the request goes to the socket (see aws.py's `decode`).
+        """
         operation = self._model.operation_model(operation_name)
         context = self._context(operation)
         url, headers, _, _ = self._resolved[operation_name]
@@ -53,6 +56,8 @@ class RequestSender:
         answered = self._events.emit_until_response(
             f"before-send.{self._service_id}.{operation_name}", request=prepared
         )[1]
+        if sent is not None:
+            sent.set()
         http_response = answered if answered is not None else self._endpoint.http_session.send(prepared)
         if http_response.status_code < 300:
             return bytes(http_response.content)
