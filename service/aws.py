@@ -15,8 +15,8 @@ boto3 blocks, so calls run on worker threads. What keeps them from starving each
 - a queued attempt whose caller left is dropped before it runs;
 - long-running operations (GetActivityTask's 60 s long poll, StartSyncExecution) have threads of
   their own, so they cannot take the capacity other calls need;
-- identical concurrent reads share one upstream call (see `Calls`), which lives while any of its
-  callers waits for it; each caller leaves at its own deadline.
+- identical concurrent reads share one upstream call, which lives while any of its
+  callers waits for it; each caller leaves at its own deadline (`Aws._join`).
 """
 
 from __future__ import annotations
