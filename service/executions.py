@@ -48,8 +48,3 @@ def is_final(description: executions_pb2.DescribeExecutionResponse) -> bool:
         description.status in TERMINAL_STATUSES
         and description.redrive_status == executions_pb2.EXECUTION_REDRIVE_STATUS_NOT_REDRIVABLE
     )
-
-
-def is_express_arn(arn: str) -> bool:
-    """True for an Express execution's ARN (`arn:...:express:...`), which Describe/History do not serve."""
-    return ":express:" in arn
