@@ -72,10 +72,7 @@ async def _profile(streams: int) -> pstats.Stats:
                     profile.disable()
 
             await asyncio.gather(
-                *(
-                    asyncio.get_running_loop().run_in_executor(server.aws._pool, stop_here)
-                    for _ in range(workers)
-                )
+                *(asyncio.get_running_loop().run_in_executor(server.aws._pool, stop_here) for _ in range(workers))
             )
     finally:
         fake.stop()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
+import threading
 
 from service.config import ConfigurationError, load
 from service.server import Server
@@ -29,5 +31,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _exit(code: int) -> None:
+    """Exit now, even if worker threads are still blocked in AWS requests.
+
+    The drain has answered every caller by now. A thread still waiting on a socket works for a call
+    that has ended, and Python would wait for it at exit: up to its socket timeout (70 s for a call
+    without a deadline, 320 s for a long-running one), past Kubernetes' termination grace.
+    """
+    main = threading.main_thread()
+    if any(t.is_alive() and not t.daemon and t is not main for t in threading.enumerate()):
+        logging.shutdown()  # the log is flushed; nothing else is left to do
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit(main())

@@ -57,6 +57,7 @@ _READ_TIMEOUTS = (1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 70.0)
 _LONG_READ_TIMEOUTS = (70.0, 320.0)
 # How long a page's conversion waits for the next page's request to leave, and the head start it
 # then gives it (see `Aws.decode`).
+_LEAST_ATTEMPT_SECONDS = 0.005  # an attempt needs at least this much of the deadline left to be sent
 _SEND_WAIT_LIMIT = 0.05
 _SEND_HEADSTART = 0.001
 
@@ -277,8 +278,8 @@ class Aws:
     async def _attempt(self, operation: Operation, run: Callable[[Any], T], deadline: float | None) -> T:
         """One attempt on a worker thread, on the client whose socket timeouts fit `deadline`."""
         left = None if deadline is None else deadline - time.monotonic()
-        if left is not None and left <= 0:
-            raise deadline_exceeded(operation.name)
+        if left is not None and left < _LEAST_ATTEMPT_SECONDS:
+            raise deadline_exceeded(operation.name)  # no answer could come back in time: do not ask
         timeouts = _LONG_READ_TIMEOUTS if operation.long_running else _READ_TIMEOUTS
         index = len(timeouts) - 1 if left is None else min(len(timeouts) - 1, bisect.bisect_left(timeouts, left))
         read_timeout = timeouts[index]

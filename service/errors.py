@@ -279,10 +279,19 @@ def _not_aws_error(http_status: int, body: str, retry_delay: float) -> ServiceEr
     )
 
 
+# The gateway gives up a little before its caller does (a tenth of the time, 50 ms at most), so that
+# its answer, with its details, arrives before the caller's own timer ends the call with a bare
+# DEADLINE_EXCEEDED.
+_ANSWER_MARGIN_FRACTION = 0.1
+_ANSWER_MARGIN_MAX = 0.05
+
+
 def caller_deadline(context: grpc.aio.ServicerContext[Any, Any]) -> float | None:
-    """The caller's deadline on the monotonic clock, or None when it set none."""
+    """When the gateway must answer the caller, on the monotonic clock (None: the caller set no deadline)."""
     remaining = context.time_remaining()
-    return None if remaining is None else time.monotonic() + remaining
+    if remaining is None:
+        return None
+    return time.monotonic() + remaining - min(_ANSWER_MARGIN_MAX, max(0.0, remaining) * _ANSWER_MARGIN_FRACTION)
 
 
 async def abort(

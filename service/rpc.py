@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import grpc
+from botocore.exceptions import ClientError
 from botocore.model import ServiceModel
 from google.protobuf import message_factory
 from google.protobuf.message import Message
-from stepfunctions.v1 import service_pb2, state_machines_pb2
+from stepfunctions.v1 import executions_pb2, service_pb2, state_machines_pb2
 
 from service.aws import Aws, Operation
 from service.caches import DescribeCache, StateMachineTypes
@@ -204,20 +205,24 @@ class StartExecutionSafety:
     """StartExecution: a name for every execution, and retried after a possible delivery only when safe.
 
     AWS documents StartExecution as idempotent for STANDARD state machines given the same name and
-    input, and not for EXPRESS ones. The gateway gives an execution without a name one before the
-    first attempt; it repeats an attempt that may have reached AWS only for a state machine known to
-    be STANDARD (a type never changes, so it is asked once and kept). Otherwise the caller is told
-    that the outcome is unknown, with the name used, so that it can find out or retry safely.
+    input while the execution runs, and not for EXPRESS ones. The gateway gives an execution without a
+    name one before the first attempt; it repeats an attempt that may have reached AWS only for a
+    state machine known to be STANDARD (a type never changes, so it is asked once and kept). A repeat
+    that AWS refuses with ExecutionAlreadyExists for a name the gateway made up found the execution
+    the first attempt started (it has ended already): the caller gets that execution. Otherwise the
+    caller is told that the outcome is unknown, with the name used, so that it can find out or retry.
     """
 
-    def __init__(self, types: StateMachineTypes) -> None:
+    def __init__(self, types: StateMachineTypes, descriptions: DescribeCache) -> None:
         self.types = types
+        self.descriptions = descriptions
 
     def stage(self, inner: Handler) -> Handler:
         """The stage around StartExecution's path."""
 
         async def handle(call: Call) -> Message | bytes:
             params = call.params
+            generated = not params.get("name")
             params["name"] = params.get("name") or str(uuid.uuid4())
             arn = str(params.get("stateMachineArn", ""))
             standard = state_machines_pb2.STATE_MACHINE_TYPE_STANDARD
@@ -225,6 +230,8 @@ class StartExecutionSafety:
             try:
                 return await inner(call)
             except Exception as exc:
+                if generated and _already_exists(exc):
+                    return await self._started(call)  # an earlier attempt of this call started it
                 if not _maybe_delivered(exc):
                     raise
                 if not call.safe_to_retry and await self.types.lookup(arn, call.deadline) == standard:
@@ -232,12 +239,23 @@ class StartExecutionSafety:
                     try:
                         return await inner(call)  # the same name: AWS answers the execution it started
                     except Exception as again:
+                        if generated and _already_exists(again):
+                            return await self._started(call)
                         if not _maybe_delivered(again):
                             raise
                         exc = again
                 raise _outcome_unknown(exc, params["name"]) from exc
 
         return handle
+
+    async def _started(self, call: Call) -> executions_pb2.StartExecutionResponse:
+        """The answer for the execution this call started, found by its name."""
+        machine = str(call.params["stateMachineArn"]).split(":")
+        arn = ":".join([*machine[:5], "execution", machine[6], str(call.params["name"])])
+        description = await self.descriptions.describe({"executionArn": arn}, call.deadline)
+        return executions_pb2.StartExecutionResponse(
+            execution_arn=description.execution_arn, start_date=description.start_date
+        )
 
     def learn(self, inner: Handler) -> Handler:
         """A stage for DescribeStateMachine: keep the type of every state machine described."""
@@ -249,6 +267,10 @@ class StartExecutionSafety:
             return answer
 
         return handle
+
+
+def _already_exists(exc: BaseException) -> bool:
+    return isinstance(exc, ClientError) and exc.response.get("Error", {}).get("Code") == "ExecutionAlreadyExists"
 
 
 def _maybe_delivered(exc: BaseException) -> bool:

@@ -130,7 +130,7 @@ class Server:
         histories = HistoryCache(source, self.config.history_cache_bytes, page_bytes)
         self.descriptions, self.histories = descriptions, histories
         gateway = Gateway(aws, tokens, self.config.max_response_bytes)
-        start_safety = StartExecutionSafety(StateMachineTypes(aws, operations["DescribeStateMachine"]))
+        start_safety = StartExecutionSafety(StateMachineTypes(aws, operations["DescribeStateMachine"]), descriptions)
         history_pages = HistoryPages(source, histories, tokens, self.config.max_response_bytes, page_bytes)
         stages: dict[str, list[Stage]] = {
             "DescribeExecution": [cached_describe(descriptions)],

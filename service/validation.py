@@ -92,9 +92,10 @@ _ARN_KINDS: dict[str, tuple[str, ...]] = {
 def _arn_check(member: str) -> Callable[[str], str | None]:
     kinds = _ARN_KINDS.get(member)
     if kinds is None:
-        pattern, what = re.compile(_ANY_ARN), "an ARN (arn:partition:service:region:account:resource)"
+        pattern, what = re.compile(_ANY_ARN, re.ASCII), "an ARN (arn:partition:service:region:account:resource)"
     else:
-        pattern = re.compile("|".join(f"(?:{_RESOURCES[kind][0]})" for kind in kinds))
+        # ASCII: \d and \w mean what AWS means (no Arabic-Indic digits in an account id).
+        pattern = re.compile("|".join(f"(?:{_RESOURCES[kind][0]})" for kind in kinds), re.ASCII)
         what = " or ".join(_RESOURCES[kind][1] for kind in kinds)
         what = f"the ARN of {'an' if what[0] in 'aeiouAEIOU' else 'a'} {what}"
 
@@ -105,7 +106,7 @@ def _arn_check(member: str) -> Callable[[str], str | None]:
     return check
 
 
-_EXPRESS = re.compile(_RESOURCES["express"][0])
+_EXPRESS = re.compile(_RESOURCES["express"][0], re.ASCII)
 
 
 def is_express_execution(arn: str) -> bool:

@@ -468,12 +468,15 @@ async def test_a_short_deadline_on_the_first_stream_does_not_fail_the_load_for_o
     assert ids_of(patient) == list(range(1, 2_501))
     # The late first page, then the load's own pages (from the first again).
     assert len(fake.calls_of("GetExecutionHistory")) == 1 + 1 + math.ceil((2_500 - FIRST_LIMIT) / 1000)
-    with pytest.raises(grpc.aio.AioRpcError) as caught:
-        await hasty
-    assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+    # The hasty stream either ran out of time or, if the load's own read of the first page came
+    # back within its last milliseconds, got the whole history too; it never breaks the load.
+    outcome = (await asyncio.gather(hasty, return_exceptions=True))[0]
+    if isinstance(outcome, grpc.aio.AioRpcError):
+        assert outcome.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+    else:
+        assert outcome == list(range(1, 2_501))
 
 
-async def read_with_timeout(stub: Any, arn: str, timeout: float) -> None:
+async def read_with_timeout(stub: Any, arn: str, timeout: float) -> list[int]:
     request = gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn)
-    async for _ in stub.StreamExecutionHistory(request, timeout=timeout):
-        pass
+    return [e.id async for message in stub.StreamExecutionHistory(request, timeout=timeout) for e in message.events]

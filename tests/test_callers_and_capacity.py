@@ -153,3 +153,54 @@ async def test_a_start_of_a_standard_machine_is_repeated_with_the_same_name(
         assert names[0] == names[1]
         assert answer.execution_arn.endswith(":" + names[0])
     assert len(fake.calls_of("DescribeStateMachine")) == 1
+
+
+async def test_a_call_that_runs_out_of_time_is_answered_with_details_before_the_caller_gives_up(
+    fake: FakeStepFunctions, gateway: Any
+) -> None:
+    arn = running_execution(fake)
+    fake.latency = 2.0
+    request = executions_pb2.DescribeExecutionRequest(execution_arn=arn)
+    for timeout in (0.2, 0.5, 1.0):
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await gateway.DescribeExecution(request, timeout=timeout)
+        assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+        # The gateway's own answer (the caller's timer would give no details).
+        assert rich_details(caught.value)["ErrorInfo"].reason == "DEADLINE_EXCEEDED"  # type: ignore[attr-defined]
+
+
+async def test_a_start_that_runs_out_of_time_says_its_name(fake: FakeStepFunctions, gateway: Any) -> None:
+    machine = fake.add_state_machine("slow")
+    fake.latency = 2.0
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await gateway.StartExecution(executions_pb2.StartExecutionRequest(state_machine_arn=machine), timeout=1.0)
+    assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+    info = rich_details(caught.value)["ErrorInfo"]
+    assert info.reason == "EXECUTION_OUTCOME_UNKNOWN"  # type: ignore[attr-defined]
+    assert info.metadata["execution_name"] == fake.calls_of("StartExecution")[0].params["name"]  # type: ignore[attr-defined]
+
+
+async def test_a_caller_with_no_time_left_sends_nothing_upstream(fake: FakeStepFunctions, gateway: Any) -> None:
+    arn = running_execution(fake)
+    request = executions_pb2.DescribeExecutionRequest(execution_arn=arn)
+    for _ in range(5):
+        with pytest.raises(grpc.aio.AioRpcError):
+            await gateway.DescribeExecution(request, timeout=0.001)
+    assert fake.calls_of("DescribeExecution") == []
+
+
+async def test_a_repeated_start_finds_the_execution_that_ended_meanwhile(fake: FakeStepFunctions, gateway: Any) -> None:
+    machine = fake.add_state_machine("quick")
+    fake.inject("drop", operation="StartExecution")  # AWS started it; the answer is lost
+    gate = fake.hold("DescribeStateMachine")  # between the attempts, the gateway asks the type
+    start = asyncio.ensure_future(
+        gateway.StartExecution(executions_pb2.StartExecutionRequest(state_machine_arn=machine), timeout=10)
+    )
+    assert await asyncio.to_thread(gate.wait_held, 1)
+    name = fake.calls_of("StartExecution")[0].params["name"]
+    started = machine.replace(":stateMachine:", ":execution:") + ":" + name
+    fake.set_status(started, "SUCCEEDED")  # a fast state machine: it has ended before the repeat
+    gate.release()
+    answer = await start
+    assert answer.execution_arn == started  # not ALREADY_EXISTS: it is this call's own execution
+    assert len(fake.calls_of("StartExecution")) == 2

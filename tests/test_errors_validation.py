@@ -323,3 +323,13 @@ def test_a_bad_request_is_bounded_whatever_the_violations() -> None:
     assert found["ErrorInfo"].metadata["violations"] == "5000"
     size = sum(len(value) for _, value in status.trailing_metadata) + len(status.details)
     assert size < 11 * 1024  # gRPC's limit for the whole trailer is 16 KiB
+
+
+def test_an_account_id_is_ascii_digits() -> None:
+    arabic_indic = "١٢٣٤٥٦٧٨٩٠١٢"  # twelve digits to Python's \d, not to AWS
+    found = violations(
+        executions_pb2.StartExecutionRequest(
+            state_machine_arn=f"arn:aws:states:us-east-1:{arabic_indic}:stateMachine:m"
+        )
+    )
+    assert "state_machine_arn" in found

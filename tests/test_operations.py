@@ -317,3 +317,32 @@ async def _until(condition: object, timeout: float = 10.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the condition did not come true in time"
         await asyncio.sleep(0.005)
+
+
+async def test_a_call_left_waiting_on_aws_does_not_hold_up_the_exit(tmp_path: Path) -> None:
+    documented = documented_environments()["Dockerfile"]
+    with FakeStepFunctions(region=documented["AWS_REGION"]) as fake:
+        env = {
+            **documented,
+            **loopback_environment(fake.endpoint_url, tmp_path / "home"),
+            "SFN_GRPC_GRACE_SECONDS": "0.5",
+        }
+        with ServerProcess(env) as server:
+            async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port()}") as channel:
+                await health_becomes(channel, SERVING)
+                gate = fake.hold("ListStateMachines")  # AWS never answers this one (until the end)
+                stub = service_pb2_grpc.StepFunctionsServiceStub(channel)
+                # No deadline: the gateway's socket waits up to its longest read timeout (70 s).
+                held = asyncio.ensure_future(stub.ListStateMachines(state_machines_pb2.ListStateMachinesRequest()))
+                assert await asyncio.to_thread(gate.wait_held, 1)
+                sent = server.terminate()
+                code = await asyncio.to_thread(server.wait)
+                seconds = time.monotonic() - sent
+                with pytest.raises(grpc.aio.AioRpcError) as caught:
+                    await held
+            gate.release()
+    print(f"\nSIGTERM to exit with a call waiting on AWS: {seconds:.2f} s (grace 0.5 s)")
+    assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
+    assert code == 0
+    assert seconds < 5.0  # the grace, the drain's last words, not the socket's 70 s
+    assert "Traceback" not in server.log
