@@ -214,11 +214,14 @@ class Aws:
         deadline: float | None,
         *,
         safe_to_retry: bool | None = None,
+        on_result: Callable[[Message], None] | None = None,
     ) -> Message:
         """The response message of `operation` with boto3 `params`, retried as the policy says.
 
         The body is read into the message on the worker thread that received it. `safe_to_retry`
         overrides the operation's own trait for this call (see rpc.py's StartExecution stage).
+        `on_result` (a cache's) sees the message inside the call, before it counts as finished: an
+        identical call a moment later finds either this call in flight or what it left, never neither.
         """
         message: Message = await self._send(
             operation,
@@ -227,6 +230,7 @@ class Aws:
             safe_to_retry,
             None,
             lambda body: decode(operation.name, body, operation.response_type),
+            on_result,
         )
         return message
 
@@ -250,6 +254,7 @@ class Aws:
         safe_to_retry: bool | None,
         sent: threading.Event | None,
         finish: Callable[[bytes], Any] | None,
+        on_result: Callable[[Any], None] | None = None,
     ) -> Any:
         safe = operation.safe_to_retry if safe_to_retry is None else safe_to_retry
 
@@ -267,7 +272,10 @@ class Aws:
             async def attempt() -> Any:
                 return await self._attempt(operation, run, waiters.deadline())
 
-            return await self.retry.call(attempt, idempotent=safe, deadline=waiters.deadline)
+            result = await self.retry.call(attempt, idempotent=safe, deadline=waiters.deadline)
+            if on_result is not None:
+                on_result(result)
+            return result
 
         key = None
         if self.coalesce and operation.read:

@@ -21,6 +21,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from google.protobuf.message import Message
 from stepfunctions.v1 import executions_pb2, state_machines_pb2
 
 from service.aws import Aws, Operation
@@ -294,10 +295,16 @@ class DescribeCache:
         key = (params["executionArn"], params.get("includedData", _INCLUDED_DATA[0]))
         if self.enabled and (kept := self.kept.get(key)) is not None:
             return kept
-        description = await self.aws.send(self.operation, params, deadline)
+
+        def keep(description: Message) -> None:
+            # Inside the (maybe shared) call: a stream that arrives as it ends finds either the call
+            # in flight or this answer kept.
+            assert isinstance(description, executions_pb2.DescribeExecutionResponse)
+            if self.enabled and is_final(description):
+                self.kept.put(key, description, description.ByteSize() + _ENTRY_OVERHEAD)
+
+        description = await self.aws.send(self.operation, params, deadline, on_result=keep)
         assert isinstance(description, executions_pb2.DescribeExecutionResponse)
-        if self.enabled and is_final(description):
-            self.kept.put(key, description, description.ByteSize() + _ENTRY_OVERHEAD)
         return description
 
 

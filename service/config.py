@@ -110,7 +110,7 @@ SETTINGS = (
         "history_page_bytes",
         "SFN_GRPC_HISTORY_PAGE_BYTES",
         _positive_int,
-        16 * 1024 * 1024,
+        4 * 1024 * 1024,
         "the most bytes one upstream history page may hold: pages ask for fewer events when events are big "
         "(memory per stream; smaller means more GetExecutionHistory calls for histories of big events)",
     ),
@@ -168,7 +168,7 @@ class Config:
     retry_max_attempts: int = 5
     max_connection_age_seconds: float = 600.0
     history_cache_bytes: int = 256 * 1024 * 1024
-    history_page_bytes: int = 16 * 1024 * 1024
+    history_page_bytes: int = 4 * 1024 * 1024
     describe_cache_bytes: int = 16 * 1024 * 1024
     coalesce: bool = True
     poll_min_seconds: float = 0.2

@@ -41,7 +41,7 @@ class StreamSettings:
     poll_min_seconds: float = 0.2
     poll_max_seconds: float = 5.0
     poll_multiplier: float = 1.5
-    page_bytes: int = 16 * 1024 * 1024  # the most bytes one upstream history page may hold
+    page_bytes: int = 4 * 1024 * 1024  # the most bytes one upstream history page may hold
 
 
 class Backoff:

@@ -32,7 +32,7 @@ from tests.fake_sfn import FakeStepFunctions, history
 from tests.grpc_helpers import rich_details, running_server, server_config
 
 Page = history_pb2.GetExecutionHistoryResponse
-FIRST_LIMIT = EventSizes().limit("unknown", 16 << 20)  # the first page of a history not seen before
+FIRST_LIMIT = EventSizes().limit("unknown", 4 << 20)  # the first page of a history not seen before
 HISTORY = Operation("GetExecutionHistory", Page, read=True, safe_to_retry=True)
 DESCRIBE = Operation("DescribeExecution", executions_pb2.DescribeExecutionResponse, read=True, safe_to_retry=True)
 LIST = Operation("ListExecutions", executions_pb2.ListExecutionsResponse, read=True, safe_to_retry=True)
