@@ -18,7 +18,7 @@ from typing import Any
 
 import botocore.parsers
 import botocore.session
-from stepfunctions.v1 import history_pb2
+from sfngrpc.stepfunctions.v1 import history_pb2
 
 from bench.history_fixture import history_page_body
 from service.convert import to_dict, to_message

@@ -44,7 +44,7 @@ def _client_process(conn: Connection, target: str) -> None:
     import threading
 
     import grpc
-    from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, service_pb2_grpc
+    from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, service_pb2_grpc
 
     options = [("grpc.max_receive_message_length", 8 << 20)]
 

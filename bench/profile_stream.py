@@ -25,7 +25,7 @@ STREAMS = 3
 
 
 async def _profile(streams: int) -> pstats.Stats:
-    from stepfunctions.v1 import gateway_pb2
+    from sfngrpc.stepfunctions.v1 import gateway_pb2
 
     from tests.grpc_helpers import running_server, server_config
 

@@ -85,7 +85,7 @@ def _client_process(conn: Connection, endpoint_url: str) -> None:
     import boto3
     import grpc
     from botocore.config import Config
-    from stepfunctions.v1 import gateway_pb2, service_pb2_grpc
+    from sfngrpc.stepfunctions.v1 import gateway_pb2, service_pb2_grpc
 
     client = boto3.client(
         "stepfunctions",

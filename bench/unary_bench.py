@@ -60,7 +60,7 @@ def _client_process(conn: Connection, endpoint_url: str, target: str) -> None:
     import grpc
     from botocore.config import Config
     from grpc_health.v1 import health_pb2, health_pb2_grpc
-    from stepfunctions.v1 import executions_pb2, history_pb2, service_pb2_grpc
+    from sfngrpc.stepfunctions.v1 import executions_pb2, history_pb2, service_pb2_grpc
 
     boto = boto3.client(
         "stepfunctions",

@@ -13,12 +13,20 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from codegen.model import GENERATED_MARK, PROTO_DIR, SERVICE_FILE, botocore_version, build_api, load_service_model
+from codegen.model import (
+    GENERATED_MARK,
+    PACKAGE,
+    PROTO_DIR,
+    SERVICE_FILE,
+    botocore_version,
+    build_api,
+    load_service_model,
+)
 from codegen.numbering import assign_numbers, read_previous
 from codegen.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
-PY_PACKAGE_DOC = '"""Generated protobuf and gRPC modules of the stepfunctions.v1 API (see proto/)."""\n'
+PY_PACKAGE_DOC = f'"""Generated protobuf and gRPC modules of the {PACKAGE} API (see proto/)."""\n'
 
 
 def generate_protos(proto_root: Path, model: dict[str, Any] | None = None) -> list[Path]:
@@ -63,14 +71,16 @@ def generate_python(proto_root: Path, out_root: Path) -> None:
         for args in (messages, stubs):
             if protoc.main(args) != 0:
                 raise RuntimeError("protoc failed on the generated proto files")
-        tmp_pkg = Path(tmp) / "stepfunctions"
-        (tmp_pkg / "__init__.py").write_text(PY_PACKAGE_DOC)
-        (tmp_pkg / "v1" / "__init__.py").write_text(PY_PACKAGE_DOC)
-        (tmp_pkg / "py.typed").write_text("")
-        target = out_root / "stepfunctions"
+        # protoc writes the modules under the proto path (sfngrpc/stepfunctions/v1/), which is also
+        # the Python import path; every level of it becomes a regular package, typed (PEP 561).
+        top = PROTO_DIR.split("/")[0]
+        for depth in range(1, len(PROTO_DIR.split("/")) + 1):
+            (Path(tmp) / "/".join(PROTO_DIR.split("/")[:depth]) / "__init__.py").write_text(PY_PACKAGE_DOC)
+        (Path(tmp) / top / "py.typed").write_text("")
+        target = out_root / top
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(tmp_pkg, target)
+        shutil.copytree(Path(tmp) / top, target)
 
 
 def main(argv: list[str] | None = None) -> int:

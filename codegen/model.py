@@ -18,8 +18,8 @@ from botocore import xform_name
 from codegen.html_text import html_to_lines
 
 SERVICE = "stepfunctions"
-PACKAGE = "stepfunctions.v1"
-PROTO_DIR = "stepfunctions/v1"
+PACKAGE = "sfngrpc.stepfunctions.v1"
+PROTO_DIR = "sfngrpc/stepfunctions/v1"
 HISTORY_EVENT = "HistoryEvent"
 HISTORY_ONEOF = "details"
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from google.protobuf.message import Message
-from stepfunctions.v1 import executions_pb2, state_machines_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, state_machines_pb2
 
 from service.aws import Aws, Operation
 from service.executions import is_final

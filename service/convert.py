@@ -1,4 +1,4 @@
-"""One model-driven converter between boto3's dicts and the stepfunctions.v1 messages, both ways.
+"""One model-driven converter between boto3's dicts and the sfngrpc.stepfunctions.v1 messages, both ways.
 
 Everything it needs is in the message descriptors: a field's `json_name` is the AWS member name,
 the `aws_value` option spells each enum value as AWS does, `aws_list_wrapper` marks the wrapper
@@ -29,7 +29,7 @@ from typing import Any, TypeVar, cast
 from botocore.utils import parse_timestamp
 from google.protobuf.descriptor import Descriptor, EnumDescriptor, FieldDescriptor
 from google.protobuf.message import Message
-from stepfunctions.v1 import annotations_pb2
+from sfngrpc.stepfunctions.v1 import annotations_pb2
 
 log = logging.getLogger(__name__)
 

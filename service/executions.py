@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-from stepfunctions.v1 import executions_pb2, history_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, history_pb2
 
 Status: TypeAlias = executions_pb2.ExecutionStatus.ValueType
 

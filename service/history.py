@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from stepfunctions.v1 import gateway_pb2, history_pb2
+from sfngrpc.stepfunctions.v1 import gateway_pb2, history_pb2
 
 from service.aws import Aws, Operation, discard, peek_next_token
 from service.executions import REDRIVEN_EVENT, RUNNING, TERMINAL_EVENTS, Status

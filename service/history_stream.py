@@ -21,7 +21,7 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 
-from stepfunctions.v1 import executions_pb2, gateway_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2
 
 from service.caches import DescribeCache, FinalHistory, HistoryCache
 from service.executions import ACTIVE_STATUSES, TERMINAL_STATUSES, Status, is_final

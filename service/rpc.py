@@ -25,7 +25,7 @@ from botocore.exceptions import ClientError
 from botocore.model import ServiceModel
 from google.protobuf import message_factory
 from google.protobuf.message import Message
-from stepfunctions.v1 import executions_pb2, service_pb2, state_machines_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, service_pb2, state_machines_pb2
 
 from service.aws import Aws, Operation
 from service.caches import DescribeCache, StateMachineTypes

@@ -35,7 +35,7 @@ import botocore.session
 import grpc
 from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from stepfunctions.v1 import gateway_pb2
+from sfngrpc.stepfunctions.v1 import gateway_pb2
 
 from service.aws import Aws
 from service.backend import ClientSettings, create_client

@@ -35,7 +35,7 @@ from typing import Any, cast
 from botocore.model import ServiceModel, Shape, StructureShape
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
 from google.protobuf.message import Message
-from stepfunctions.v1 import annotations_pb2
+from sfngrpc.stepfunctions.v1 import annotations_pb2
 
 from service.errors import MAX_VIOLATIONS, invalid_argument
 

@@ -21,7 +21,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any, TypeAlias
 
-from stepfunctions.v1 import executions_pb2, gateway_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2
 
 from service.aws import Aws, Operation
 from service.caches import DescribeCache

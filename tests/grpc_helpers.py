@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 import grpc
 from google.rpc import error_details_pb2, status_pb2
-from stepfunctions.v1 import executions_pb2, service_pb2_grpc, state_machines_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.backend import ClientSettings
 from service.config import Config

@@ -16,7 +16,7 @@ import botocore.loaders
 from google.protobuf import message_factory
 from google.protobuf.message import Message
 from hypothesis import strategies as st
-from stepfunctions.v1 import service_pb2
+from sfngrpc.stepfunctions.v1 import service_pb2
 
 UTC = dt.UTC
 
@@ -166,6 +166,6 @@ def input_shapes() -> list[tuple[str, str]]:
 
 
 def message_class(name: str) -> type[Message]:
-    """The generated class of stepfunctions.v1.<name>."""
-    descriptor = service_pb2.DESCRIPTOR.pool.FindMessageTypeByName(f"stepfunctions.v1.{name}")
+    """The generated class of sfngrpc.stepfunctions.v1.<name>."""
+    descriptor = service_pb2.DESCRIPTOR.pool.FindMessageTypeByName(f"sfngrpc.stepfunctions.v1.{name}")
     return message_factory.GetMessageClass(descriptor)  # type: ignore[no-any-return]

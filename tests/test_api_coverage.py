@@ -9,7 +9,7 @@ import pkgutil
 import pytest
 from botocore import xform_name
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
-from stepfunctions.v1 import annotations_pb2, history_pb2, service_pb2
+from sfngrpc.stepfunctions.v1 import annotations_pb2, history_pb2, service_pb2
 
 from tests.model_data import model, shapes
 
@@ -19,10 +19,10 @@ POOL = service_pb2.DESCRIPTOR.pool
 
 def _files() -> list:
     """Every generated file of the package, including those no RPC imports (errors.proto)."""
-    import stepfunctions.v1
+    import sfngrpc.stepfunctions.v1
 
-    modules = [m.name for m in pkgutil.iter_modules(stepfunctions.v1.__path__) if m.name.endswith("_pb2")]
-    return [importlib.import_module(f"stepfunctions.v1.{m}").DESCRIPTOR for m in sorted(modules)]
+    modules = [m.name for m in pkgutil.iter_modules(sfngrpc.stepfunctions.v1.__path__) if m.name.endswith("_pb2")]
+    return [importlib.import_module(f"sfngrpc.stepfunctions.v1.{m}").DESCRIPTOR for m in sorted(modules)]
 
 
 def messages_by_shape() -> dict[str, Descriptor]:
@@ -120,7 +120,7 @@ def test_every_member_of_every_shape_has_its_field(shape: str) -> None:
 
 @pytest.mark.parametrize("enum", ENUMS)
 def test_every_enum_value_is_there(enum: str) -> None:
-    descriptor = POOL.FindEnumTypeByName(f"stepfunctions.v1.{enum}")
+    descriptor = POOL.FindEnumTypeByName(f"sfngrpc.stepfunctions.v1.{enum}")
     prefix = xform_name(enum).upper()
     assert descriptor.values_by_number[0].name == f"{prefix}_UNSPECIFIED"
     by_aws = {v.GetOptions().Extensions[annotations_pb2.aws_value]: v for v in descriptor.values}
@@ -151,10 +151,14 @@ def test_every_history_event_type_and_details_member() -> None:
     ],
 )
 def test_contract_names(message: str, field: str, json_name: str) -> None:
-    assert POOL.FindMessageTypeByName(f"stepfunctions.v1.{message}").fields_by_name[field].json_name == json_name
+    assert (
+        POOL.FindMessageTypeByName(f"sfngrpc.stepfunctions.v1.{message}").fields_by_name[field].json_name == json_name
+    )
 
 
 def test_contract_enum_names() -> None:
     assert history_pb2.HISTORY_EVENT_TYPE_MAP_RUN_STARTED
     assert history_pb2.HISTORY_EVENT_TYPE_EXECUTION_STARTED
-    assert POOL.FindEnumTypeByName("stepfunctions.v1.ExecutionStatus").values_by_name["EXECUTION_STATUS_RUNNING"]
+    assert POOL.FindEnumTypeByName("sfngrpc.stepfunctions.v1.ExecutionStatus").values_by_name[
+        "EXECUTION_STATUS_RUNNING"
+    ]

@@ -19,7 +19,7 @@ import grpc
 import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError
-from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, state_machines_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, state_machines_pb2
 
 from service.aws import Aws, MalformedResponseError, Operation, decode, peek_next_token
 from service.backend import ClientSettings, create_client

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from stepfunctions.v1 import executions_pb2, service_pb2_grpc
+from sfngrpc.stepfunctions.v1 import executions_pb2, service_pb2_grpc
 
 from tests.fake_sfn import FakeStepFunctions
 from tests.grpc_helpers import running_server, server_config

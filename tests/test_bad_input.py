@@ -19,7 +19,7 @@ import grpc
 import pytest
 from google.protobuf import duration_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from stepfunctions.v1 import (
+from sfngrpc.stepfunctions.v1 import (
     activities_pb2,
     executions_pb2,
     gateway_pb2,

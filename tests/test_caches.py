@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from stepfunctions.v1 import executions_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2
 
 from service.caches import ByteLRU
 from service.convert import to_message

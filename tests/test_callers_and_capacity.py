@@ -11,7 +11,7 @@ from typing import Any
 
 import grpc
 import pytest
-from stepfunctions.v1 import activities_pb2, common_pb2, executions_pb2
+from sfngrpc.stepfunctions.v1 import activities_pb2, common_pb2, executions_pb2
 
 from tests.fake_sfn import FakeStepFunctions, history
 from tests.grpc_helpers import rich_details, running_server, server_config

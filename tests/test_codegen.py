@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import stepfunctions.v1
+import sfngrpc.stepfunctions.v1
 from google.protobuf import descriptor_pb2
 
 from codegen.__main__ import generate_protos, generate_python
-from codegen.model import GENERATED_MARK, load_service_model
+from codegen.model import GENERATED_MARK, PROTO_DIR, load_service_model
 from codegen.numbering import IncompatibleChangeError, read_previous
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,9 +45,9 @@ def test_checked_in_proto_and_python_are_fresh(tmp_path: Path) -> None:
 
 def _hand_written_only(root: Path) -> Path:
     """A proto root holding only the hand-written files (gateway.proto), as before a first generation."""
-    folder = root / "stepfunctions" / "v1"
+    folder = root / PROTO_DIR
     folder.mkdir(parents=True)
-    for path in (ROOT / "proto" / "stepfunctions" / "v1").glob("*.proto"):
+    for path in (ROOT / "proto" / PROTO_DIR).glob("*.proto"):
         if not path.read_text().startswith(GENERATED_MARK):
             shutil.copy(path, folder / path.name)
     return root
@@ -58,7 +58,7 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
     generate_protos(first)
     generate_protos(second)
     generate_protos(second)  # again over its own output
-    comparison = filecmp.dircmp(first / "stepfunctions" / "v1", second / "stepfunctions" / "v1")
+    comparison = filecmp.dircmp(first / PROTO_DIR, second / PROTO_DIR)
     assert comparison.left_list == comparison.right_list
     assert comparison.diff_files == []
 
@@ -81,9 +81,9 @@ def _changed_model() -> dict:
 def test_numbers_are_kept_removed_ones_reserved_and_new_ones_appended(tmp_path: Path) -> None:
     proto = tmp_path / "proto"
     shutil.copytree(ROOT / "proto", proto)
-    before = read_previous(proto, "stepfunctions/v1")
+    before = read_previous(proto, PROTO_DIR)
     generate_protos(proto, _changed_model())
-    after = read_previous(proto, "stepfunctions/v1")
+    after = read_previous(proto, PROTO_DIR)
 
     event_before, event_after = before.messages["HistoryEvent"], after.messages["HistoryEvent"]
     removed = event_before.used["previous_event_id"]
@@ -134,7 +134,7 @@ def test_a_removed_name_is_not_reused(tmp_path: Path) -> None:
 
 
 def test_history_proto_documents_its_oneof() -> None:
-    text = (ROOT / "proto" / "stepfunctions" / "v1" / "history.proto").read_text()
+    text = (ROOT / "proto" / PROTO_DIR / "history.proto").read_text()
     start = text.index("message HistoryEvent {")
     body = text[start : text.index("\n}\n", start)]
     assert "  oneof details {" in body
@@ -158,10 +158,10 @@ def test_every_field_carries_its_json_name_in_the_descriptors() -> None:
     """protoc records a json_name in a descriptor only where the .proto writes it, and the descriptors
     embedded in the *_pb2 modules are what reflection serves: each field must carry its AWS name there."""
     checked = 0
-    for module_info in pkgutil.iter_modules(stepfunctions.v1.__path__):
+    for module_info in pkgutil.iter_modules(sfngrpc.stepfunctions.v1.__path__):
         if not module_info.name.endswith("_pb2"):
             continue
-        module = importlib.import_module(f"stepfunctions.v1.{module_info.name}")
+        module = importlib.import_module(f"sfngrpc.stepfunctions.v1.{module_info.name}")
         serialized = descriptor_pb2.FileDescriptorProto.FromString(module.DESCRIPTOR.serialized_pb)
         pool = module.DESCRIPTOR.pool
         for message, field, json_name in _fields(list(serialized.message_type), f"{serialized.package}."):

@@ -12,7 +12,7 @@ import botocore.parsers
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from stepfunctions.v1 import history_pb2
+from sfngrpc.stepfunctions.v1 import history_pb2
 
 from service import convert
 from service.convert import ConversionError, to_dict, to_message

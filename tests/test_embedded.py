@@ -139,7 +139,7 @@ def test_demo_execution_runs_then_succeeds_with_history(endpoint: EmbeddedEndpoi
 def test_demo_instructions_mention_both_clients(endpoint: EmbeddedEndpoint) -> None:
     text = demo_instructions(endpoint, "127.0.0.1:50051")
     assert "grpcurl -plaintext" in text
-    assert "stepfunctions.v1.StepFunctionsService/StartExecution" in text
+    assert "sfngrpc.stepfunctions.v1.StepFunctionsService/StartExecution" in text
     assert "127.0.0.1:50051" in text
     assert endpoint.demo_state_machine_arn in text
     assert "service_pb2_grpc.StepFunctionsServiceStub" in text

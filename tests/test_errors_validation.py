@@ -11,7 +11,7 @@ from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeou
 from google.protobuf import message_factory
 from google.protobuf.message import Message
 from google.rpc import status_pb2
-from stepfunctions.v1 import (
+from sfngrpc.stepfunctions.v1 import (
     activities_pb2,
     common_pb2,
     executions_pb2,

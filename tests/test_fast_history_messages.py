@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2
 
 from service.history import Frames
 from service.history_stream import _Progress, messages

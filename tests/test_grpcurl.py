@@ -19,7 +19,7 @@ from typing import Any
 import boto3
 import pytest
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
-from stepfunctions.v1 import annotations_pb2, executions_pb2, gateway_pb2, history_pb2
+from sfngrpc.stepfunctions.v1 import annotations_pb2, executions_pb2, gateway_pb2, history_pb2
 
 from tests.fake_sfn import FakeStepFunctions
 from tests.grpc_helpers import running_server, server_config
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GRPCURL = ROOT / ".tools" / "bin" / "grpcurl"
 README = (ROOT / "README.md").read_text()
 README_ADDRESS = "127.0.0.1:50051"
-SERVICE = "stepfunctions.v1.StepFunctionsService"
+SERVICE = "sfngrpc.stepfunctions.v1.StepFunctionsService"
 REFLECTION_SERVICES = ("grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection")
 TIMEOUT = 60.0  # per grpcurl run, generous for a loaded machine; grpcurl itself gets -max-time 30
 
@@ -120,7 +120,7 @@ async def test_list_shows_every_service_through_both_reflection_versions(fake: F
 async def test_describe_spells_fields_as_aws_does(fake: FakeStepFunctions) -> None:
     async with running_server(server_config(), fake.endpoint_url) as (server, _, _):
         address = f"127.0.0.1:{server.port}"
-        described = await _run("-plaintext", address, "describe", "stepfunctions.v1.BillingDetails")
+        described = await _run("-plaintext", address, "describe", "sfngrpc.stepfunctions.v1.BillingDetails")
         assert 'billed_memory_used_in_mb = 1 [json_name = "billedMemoryUsedInMB"]' in described
         # grpcurl's `describe` hides a json_name protoc would derive; its JSON template shows the names in use.
         expected = {

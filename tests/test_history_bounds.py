@@ -8,7 +8,7 @@ import asyncio
 import time
 from typing import Any
 
-from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2
 
 from tests.fake_sfn import FakeStepFunctions, history
 from tests.grpc_helpers import running_server, server_config

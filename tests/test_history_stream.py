@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 import grpc
 import pytest
 from google.protobuf import duration_pb2
-from stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, service_pb2_grpc
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, service_pb2_grpc
 
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history

@@ -16,7 +16,7 @@ import grpc
 import pytest
 from google.protobuf import duration_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from stepfunctions.v1 import executions_pb2, gateway_pb2, service_pb2_grpc, state_machines_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.config import load
 from service.server import SERVICE_NAME

@@ -10,7 +10,7 @@ from typing import Any
 import grpc
 import pytest
 from botocore.exceptions import ClientError, ConnectionClosedError, EndpointConnectionError
-from stepfunctions.v1 import history_pb2
+from sfngrpc.stepfunctions.v1 import history_pb2
 
 import service.retry
 from service.config import load

@@ -24,7 +24,7 @@ from google.protobuf.descriptor import Descriptor, FieldDescriptor
 from google.protobuf.message import Message
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from stepfunctions.v1 import annotations_pb2, service_pb2
+from sfngrpc.stepfunctions.v1 import annotations_pb2, service_pb2
 
 from service.errors import ServiceError
 from service.server import Server

@@ -11,7 +11,7 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
-from stepfunctions.v1 import executions_pb2, history_pb2, service_pb2_grpc, state_machines_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, history_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.paging import PageTokens, Pagination, Position
 from service.rpc import SERVICE
@@ -264,7 +264,7 @@ async def test_health_reflection_and_graceful_shutdown(fake: FakeStepFunctions) 
         reflect = reflection_pb2_grpc.ServerReflectionStub(channel)
         replies = reflect.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]))
         names = {s.name async for reply in replies for s in reply.list_services_response.service}
-        assert "stepfunctions.v1.StepFunctionsService" in names
+        assert "sfngrpc.stepfunctions.v1.StepFunctionsService" in names
 
         fake.inject("latency", operation="DescribeExecution", delay=0.8)
         in_flight = asyncio.ensure_future(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from stepfunctions.v1 import executions_pb2, history_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, history_pb2
 
 from tests.grpc_helpers import running_server, server_config, start_demo
 

@@ -16,7 +16,7 @@ from google.protobuf import descriptor_pb2
 from grpc_reflection.v1alpha import reflection_pb2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from stepfunctions.v1 import service_pb2_grpc
+from sfngrpc.stepfunctions.v1 import service_pb2_grpc
 
 from service.convert import to_dict, to_message
 from tests.fake_sfn import FakeStepFunctions
@@ -141,7 +141,9 @@ async def test_both_reflection_versions_serve_descriptors_with_every_json_name(f
             reply = await _reflect(
                 channel,
                 reflection,
-                reflection_pb2.ServerReflectionRequest(file_containing_symbol="stepfunctions.v1.StepFunctionsService"),
+                reflection_pb2.ServerReflectionRequest(
+                    file_containing_symbol="sfngrpc.stepfunctions.v1.StepFunctionsService"
+                ),
             )
             files = [
                 descriptor_pb2.FileDescriptorProto.FromString(data)
@@ -149,13 +151,13 @@ async def test_both_reflection_versions_serve_descriptors_with_every_json_name(f
             ]
             served[reflection] = {f.name: f for f in files}
             for file in files:
-                if file.package != "stepfunctions.v1":
+                if file.package != "sfngrpc.stepfunctions.v1":
                     continue
                 for message in file.message_type:  # our messages nest only map entries, which JSON never names
                     for field in message.field:
                         assert field.HasField("json_name"), f"{file.name}: {message.name}.{field.name}"
         assert served[REFLECTIONS[0]] == served[REFLECTIONS[1]]
-        assert sum(name.startswith("stepfunctions/v1/") for name in served[REFLECTIONS[0]]) >= 10
+        assert sum(name.startswith("sfngrpc/stepfunctions/v1/") for name in served[REFLECTIONS[0]]) >= 10
         v1 = await _reflect(
             channel, REFLECTIONS[0], reflection_pb2.ServerReflectionRequest(file_containing_symbol=REFLECTIONS[0])
         )
