@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from codegen.model import (
+    GATEWAY_FILE,
     GENERATED_MARK,
     PACKAGE,
     PROTO_DIR,
     SERVICE_FILE,
     botocore_version,
     build_api,
+    gateway_rpcs,
     load_service_model,
 )
 from codegen.numbering import assign_numbers, read_previous
@@ -34,7 +36,8 @@ def generate_protos(proto_root: Path, model: dict[str, Any] | None = None) -> li
     model = model if model is not None else load_service_model()
     api = build_api(model)
     numbers = assign_numbers(api, read_previous(proto_root, PROTO_DIR))
-    files = render(api, numbers, botocore_version())
+    gateway = gateway_rpcs((proto_root / PROTO_DIR / GATEWAY_FILE).read_text())
+    files = render(api, numbers, botocore_version(), gateway)
     out_dir = proto_root / PROTO_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("*.proto"):  # a file the model no longer needs, if we made it

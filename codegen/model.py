@@ -20,6 +20,9 @@ from codegen.html_text import html_to_lines
 SERVICE = "stepfunctions"
 PACKAGE = "sfngrpc.stepfunctions.v1"
 PROTO_DIR = "sfngrpc/stepfunctions/v1"
+# The Go module that holds the Go code generated from proto/ (generated/go); every file's go_package
+# is this path plus PROTO_DIR. Teams that vendor the protos under their own module change it here only.
+GO_MODULE = "github.com/sfn-grpc/sfn-grpc/generated/go"
 HISTORY_EVENT = "HistoryEvent"
 HISTORY_ONEOF = "details"
 
@@ -174,41 +177,69 @@ class RpcDef:
     server_streaming: bool = False
 
 
-GATEWAY_RPCS = (
-    RpcDef(
-        "StreamExecutionHistory",
-        "StreamExecutionHistoryRequest",
-        "StreamExecutionHistoryResponse",
-        [
-            "Streams every event of an execution's history, in order, exactly once: pages are fetched",
-            "ahead (never more than one page ahead of the caller) and split to fit the configured message",
-            "size. Resumes after a given event id, and with `follow` keeps the stream open while the",
-            "execution runs, ending after its terminal event. Histories that can no longer change are",
-            "served from a cache.",
-        ],
-        server_streaming=True,
-    ),
-    RpcDef(
-        "WaitExecution",
-        "WaitExecutionRequest",
-        "WaitExecutionResponse",
-        [
-            "Waits until an execution reaches a terminal status (or the wait or the caller's deadline",
-            "ends) and returns what DescribeExecution returns: the polling loop callers of Standard",
-            "workflows would otherwise write.",
-        ],
-    ),
-    RpcDef(
-        "WatchExecutions",
-        "WatchExecutionsRequest",
-        "WatchExecutionsResponse",
-        [
-            "Streams the executions of a state machine and their changes (new executions, status",
-            "transitions) by polling ListExecutions; resumable on any replica with a cursor.",
-        ],
-        server_streaming=True,
-    ),
+# The gateway's own RPCs (declared in service.proto after the AWS operations, their messages in
+# GATEWAY_FILE). Their documentation lives in GATEWAY_FILE only, read by gateway_rpcs().
+_GATEWAY_SIGNATURES = (
+    ("StreamExecutionHistory", True),
+    ("WaitExecution", False),
+    ("WatchExecutions", True),
 )
+# In GATEWAY_FILE, a comment block whose first line is `// rpc <Name>` documents that RPC.
+_RPC_DOC_MARK = re.compile(r"^// rpc (\w+)\s*$")
+
+
+def file_options(file_name: str) -> list[tuple[str, str]]:
+    """The language options of a file of the package, as `buf generate`'s managed mode would set them.
+
+    Returns (option, value as written in .proto) pairs, sorted by option. Every file of the package
+    shares them but java_outer_classname, which is the file's name in PascalCase plus "Proto".
+    """
+    parts = PACKAGE.split(".")
+    pascal = [p[:1].upper() + p[1:] for p in parts]
+    stem = file_name.removesuffix(".proto")
+    outer = "".join(w[:1].upper() + w[1:] for w in stem.split("_")) + "Proto"
+    unversioned = [p for p in parts if not re.fullmatch(r"v\d+\w*", p)]
+    # buf's rule: initials of the unversioned components, padded with X to three letters.
+    objc = "".join(p[0].upper() for p in unversioned).ljust(3, "X")
+    go_name = "".join(parts[-2:])  # stepfunctionsv1: buf's and the Go style guide's name for a versioned package
+    php = "\\\\".join(pascal)  # a .proto string doubles each backslash: "Sfngrpc\\Stepfunctions\\V1"
+    return [
+        ("csharp_namespace", f'"{".".join(pascal)}"'),
+        ("go_package", f'"{GO_MODULE}/{PROTO_DIR};{go_name}"'),
+        ("java_multiple_files", "true"),
+        ("java_outer_classname", f'"{outer}"'),
+        ("java_package", f'"com.{PACKAGE}"'),
+        ("objc_class_prefix", f'"{objc}"'),
+        ("php_namespace", f'"{php}"'),
+        ("ruby_package", f'"{"::".join(pascal)}"'),
+    ]
+
+
+def gateway_rpcs(gateway_proto: str) -> list[RpcDef]:
+    """The gateway's own RPCs, documented by the `// rpc <Name>` comment blocks of gateway.proto's text."""
+    docs: dict[str, list[str]] = {}
+    block: list[str] = []
+    for line in [*gateway_proto.splitlines(), ""]:
+        if line.startswith("//"):
+            block.append(line)
+            continue
+        mark = _RPC_DOC_MARK.match(block[0]) if block else None
+        if mark:
+            lines = [b.removeprefix("//").removeprefix(" ") for b in block[1:]]
+            while lines and not lines[0]:
+                lines.pop(0)
+            docs[mark.group(1)] = lines
+        block = []
+    missing = [name for name, _ in _GATEWAY_SIGNATURES if not docs.get(name)]
+    if missing:
+        raise ValueError(f"{GATEWAY_FILE} documents no `// rpc` block for {', '.join(missing)}")
+    unknown = sorted(docs.keys() - {name for name, _ in _GATEWAY_SIGNATURES})
+    if unknown:
+        raise ValueError(f"{GATEWAY_FILE} documents RPCs the generator does not declare: {', '.join(unknown)}")
+    return [
+        RpcDef(name, f"{name}Request", f"{name}Response", docs[name], server_streaming=streaming)
+        for name, streaming in _GATEWAY_SIGNATURES
+    ]
 
 
 @dataclass

@@ -6,7 +6,6 @@ from codegen.model import (
     ANNOTATIONS_FILE,
     AREA_FILES,
     GATEWAY_FILE,
-    GATEWAY_RPCS,
     GENERATED_MARK,
     HISTORY_EVENT,
     HISTORY_ONEOF,
@@ -17,6 +16,8 @@ from codegen.model import (
     EnumDef,
     FieldDef,
     MessageDef,
+    RpcDef,
+    file_options,
     unspecified_name,
 )
 from codegen.numbering import Assigned
@@ -130,7 +131,8 @@ def _enum(enum: EnumDef, numbers: Assigned) -> list[str]:
     return out
 
 
-def _header(version: str, api_version: str, doc: list[str]) -> list[str]:
+def _header(file: str, version: str, api_version: str, doc: list[str]) -> list[str]:
+    options = [f"option {name} = {value};" for name, value in file_options(file)]
     return [
         f"{GENERATED_MARK} (python -m codegen) from botocore {version},",
         f"// Step Functions API version {api_version}. DO NOT EDIT: change the generator instead.",
@@ -139,6 +141,8 @@ def _header(version: str, api_version: str, doc: list[str]) -> list[str]:
         'syntax = "proto3";',
         "",
         f"package {PACKAGE};",
+        "",
+        *options,
         "",
     ]
 
@@ -180,8 +184,11 @@ _FILE_DOCS = {
 }
 
 
-def render(api: ApiDef, numbers: Assigned, botocore_version: str) -> dict[str, str]:
-    """Return {path under proto root: text} for every generated file."""
+def render(api: ApiDef, numbers: Assigned, botocore_version: str, gateway: list[RpcDef]) -> dict[str, str]:
+    """Return {path under proto root: text} for every generated file.
+
+    `gateway` are the gateway's own RPCs (see model.gateway_rpcs), declared after the AWS operations.
+    """
     files: dict[str, str] = {}
     rpc_order = {name: i for i, r in enumerate(api.rpcs) for name in (r.request, r.response)}
     for file in AREA_FILES.values():
@@ -192,7 +199,7 @@ def render(api: ApiDef, numbers: Assigned, botocore_version: str) -> dict[str, s
         # Requests and responses first, in operation order; then HistoryEvent; then the rest by name.
         msgs.sort(key=lambda m: (m.name not in rpc_order, rpc_order.get(m.name, 0), m.name != HISTORY_EVENT, m.name))
         enums.sort(key=lambda e: e.name)
-        lines = _header(botocore_version, api.api_version, [_FILE_DOCS[file]])
+        lines = _header(file, botocore_version, api.api_version, [_FILE_DOCS[file]])
         lines += _imports(_uses(api, file))
         for msg in msgs:
             lines += [*_message(msg, numbers), ""]
@@ -200,10 +207,17 @@ def render(api: ApiDef, numbers: Assigned, botocore_version: str) -> dict[str, s
             lines += [*_enum(enum, numbers), ""]
         files[f"{PROTO_DIR}/{file}"] = "\n".join(lines).rstrip() + "\n"
     files[f"{PROTO_DIR}/{ANNOTATIONS_FILE}"] = (
-        "\n".join(_header(botocore_version, api.api_version, ["Options that link the API to the AWS service model."]))
+        "\n".join(
+            _header(
+                ANNOTATIONS_FILE,
+                botocore_version,
+                api.api_version,
+                ["Options that link the API to the AWS service model."],
+            )
+        )
         + _ANNOTATIONS_BODY
     )
-    service = _header(botocore_version, api.api_version, [])
+    service = _header(SERVICE_FILE, botocore_version, api.api_version, [])
     imports = {f"{PROTO_DIR}/{m.file}" for m in api.messages.values() if m.name in rpc_order}
     service += _imports(imports | {f"{PROTO_DIR}/{GATEWAY_FILE}"})
     service += _comment(api.service_doc, "")
@@ -216,7 +230,7 @@ def render(api: ApiDef, numbers: Assigned, botocore_version: str) -> dict[str, s
         "",
     )
     service.append("service StepFunctionsService {")
-    for i, rpc in enumerate([*api.rpcs, *GATEWAY_RPCS]):
+    for i, rpc in enumerate([*api.rpcs, *gateway]):
         if i:
             service.append("")
         service += _comment(rpc.doc, "  ")

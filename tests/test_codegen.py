@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import filecmp
 import importlib
+import os
 import pkgutil
 import shutil
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ import sfngrpc.stepfunctions.v1
 from google.protobuf import descriptor_pb2
 
 from codegen.__main__ import generate_protos, generate_python
-from codegen.model import GENERATED_MARK, PROTO_DIR, load_service_model
+from codegen.model import GATEWAY_FILE, GENERATED_MARK, PROTO_DIR, file_options, load_service_model
 from codegen.numbering import IncompatibleChangeError, read_previous
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,3 +170,60 @@ def test_every_field_carries_its_json_name_in_the_descriptors() -> None:
             assert json_name == pool.FindMessageTypeByName(message).fields_by_name[field].json_name
             checked += 1
     assert checked > 500  # every generated message and the gateway's own
+
+
+def _compiled(proto: Path) -> descriptor_pb2.FileDescriptorSet:
+    """Every file of the package compiled by protoc, as a descriptor set."""
+    from grpc_tools import protoc
+
+    out = proto.parent / "set.pb"
+    include = os.path.join(os.path.dirname(protoc.__file__), "_proto")
+    files = sorted(str(p.relative_to(proto)) for p in (proto / PROTO_DIR).glob("*.proto"))
+    assert protoc.main(["protoc", f"-I{proto}", f"-I{include}", f"--descriptor_set_out={out}", *files]) == 0
+    return descriptor_pb2.FileDescriptorSet.FromString(out.read_bytes())
+
+
+def test_every_file_carries_the_language_options_and_gateway_proto_matches_the_generator(tmp_path: Path) -> None:
+    """Go, Java, C#, Ruby, PHP and Objective-C generators need no flags: every file, the hand-written
+    gateway.proto included, has the options the generator decides (one value per package but the outer class)."""
+    fds = _compiled(ROOT / "proto")
+    assert len(fds.file) >= 10
+    for file in fds.file:
+        name = file.name.rsplit("/", 1)[-1]
+        want = {option: value.strip('"').replace("\\\\", "\\") for option, value in file_options(name)}
+        have = {option: str(getattr(file.options, option)) for option in want}
+        want["java_multiple_files"] = "True"
+        assert have == want, file.name
+    gateway = next(f for f in fds.file if f.name.endswith(GATEWAY_FILE))
+    assert gateway.options.go_package == (
+        "github.com/sfn-grpc/sfn-grpc/generated/go/sfngrpc/stepfunctions/v1;stepfunctionsv1"
+    )
+    assert gateway.options.php_namespace == "Sfngrpc\\Stepfunctions\\V1"
+    assert gateway.options.java_outer_classname == "GatewayProto"
+
+
+def _service_comment(proto: Path, rpc: str) -> str:
+    lines = (proto / PROTO_DIR / "service.proto").read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"  rpc {rpc}("))
+    comment = []
+    for line in reversed(lines[:at]):
+        if not line.startswith("  //"):
+            break
+        comment.insert(0, line.removeprefix("  //").strip())
+    return " ".join(comment)
+
+
+def test_gateway_rpc_docs_come_from_gateway_proto(tmp_path: Path) -> None:
+    proto = tmp_path / "proto"
+    shutil.copytree(ROOT / "proto", proto)
+    gateway = proto / PROTO_DIR / GATEWAY_FILE
+    text = gateway.read_text()
+    assert "Waits until an execution reaches" in _service_comment(proto, "WaitExecution")
+    gateway.write_text(text.replace("// Waits until an execution reaches", "// Blocks until an execution reaches"))
+    generate_protos(proto)
+    assert _service_comment(proto, "WaitExecution").startswith("Blocks until an execution reaches")
+
+    # An RPC without its `// rpc` block in gateway.proto is refused, not declared undocumented.
+    gateway.write_text(text.replace("// rpc WatchExecutions\n", "// WatchExecutions\n"))
+    with pytest.raises(ValueError, match="WatchExecutions"):
+        generate_protos(proto)

@@ -25,11 +25,12 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import descriptor_pb2 as google_dot_protobuf_dot_descriptor__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*sfngrpc/stepfunctions/v1/annotations.proto\x12\x18sfngrpc.stepfunctions.v1\x1a google/protobuf/descriptor.proto:4\n\taws_shape\x12\x1f.google.protobuf.MessageOptions\x18\xb8\x8e\x03 \x01(\t:;\n\x10\x61ws_list_wrapper\x12\x1f.google.protobuf.MessageOptions\x18\xb9\x8e\x03 \x01(\x08:5\n\x0c\x61ws_required\x12\x1d.google.protobuf.FieldOptions\x18\xb8\x8e\x03 \x01(\x08:6\n\taws_value\x12!.google.protobuf.EnumValueOptions\x18\xb8\x8e\x03 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*sfngrpc/stepfunctions/v1/annotations.proto\x12\x18sfngrpc.stepfunctions.v1\x1a google/protobuf/descriptor.proto:4\n\taws_shape\x12\x1f.google.protobuf.MessageOptions\x18\xb8\x8e\x03 \x01(\t:;\n\x10\x61ws_list_wrapper\x12\x1f.google.protobuf.MessageOptions\x18\xb9\x8e\x03 \x01(\x08:5\n\x0c\x61ws_required\x12\x1d.google.protobuf.FieldOptions\x18\xb8\x8e\x03 \x01(\x08:6\n\taws_value\x12!.google.protobuf.EnumValueOptions\x18\xb8\x8e\x03 \x01(\tB\xdf\x01\n\x1c\x63om.sfngrpc.stepfunctions.v1B\x10\x41nnotationsProtoP\x01ZRgithub.com/sfn-grpc/sfn-grpc/generated/go/sfngrpc/stepfunctions/v1;stepfunctionsv1\xa2\x02\x03SSX\xaa\x02\x18Sfngrpc.Stepfunctions.V1\xca\x02\x18Sfngrpc\\Stepfunctions\\V1\xea\x02\x1aSfngrpc::Stepfunctions::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'sfngrpc.stepfunctions.v1.annotations_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
-  DESCRIPTOR._loaded_options = None
+  _globals['DESCRIPTOR']._loaded_options = None
+  _globals['DESCRIPTOR']._serialized_options = b'\n\034com.sfngrpc.stepfunctions.v1B\020AnnotationsProtoP\001ZRgithub.com/sfn-grpc/sfn-grpc/generated/go/sfngrpc/stepfunctions/v1;stepfunctionsv1\242\002\003SSX\252\002\030Sfngrpc.Stepfunctions.V1\312\002\030Sfngrpc\\Stepfunctions\\V1\352\002\032Sfngrpc::Stepfunctions::V1'
 # @@protoc_insertion_point(module_scope)

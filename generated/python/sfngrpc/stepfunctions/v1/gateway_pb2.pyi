@@ -6,6 +6,10 @@ changes, and a call that waits for an execution to finish. Written by hand (not 
 RPCs are declared in service.proto, which `make generate` writes. Like the generated files, every
 field sets its `json_name` explicitly (protoc would derive the same spelling, but puts it in the
 descriptors that reflection serves only when it is written down).
+
+Each RPC's documentation is the comment block that starts `// rpc <Name>` above its request
+message: `make generate` copies it onto the RPC in service.proto, so it is written only here.
+The language options match what the generator writes on every generated file (a test checks).
 """
 
 from collections import abc as _abc
@@ -57,7 +61,16 @@ Global___ExecutionChange: _TypeAlias = ExecutionChange  # noqa: Y015
 
 @_typing.final
 class StreamExecutionHistoryRequest(_message.Message):
-    """Request of StreamExecutionHistory."""
+    """rpc StreamExecutionHistory
+
+    Streams every event of an execution's history, in order, exactly once: pages are fetched
+    ahead (never more than one page ahead of the caller) and split to fit the configured message
+    size. Resumes after a given event id, and with `follow` keeps the stream open while the
+    execution runs, ending after its terminal event. Histories that can no longer change are
+    served from a cache.
+
+    Request of StreamExecutionHistory.
+    """
 
     DESCRIPTOR: _descriptor.Descriptor
 
@@ -141,7 +154,14 @@ Global___StreamExecutionHistoryResponse: _TypeAlias = StreamExecutionHistoryResp
 
 @_typing.final
 class WaitExecutionRequest(_message.Message):
-    """Request of WaitExecution."""
+    """rpc WaitExecution
+
+    Waits until an execution reaches a terminal status (or the wait or the caller's deadline
+    ends) and returns what DescribeExecution returns: the polling loop callers of Standard
+    workflows would otherwise write.
+
+    Request of WaitExecution.
+    """
 
     DESCRIPTOR: _descriptor.Descriptor
 
@@ -201,7 +221,13 @@ Global___WaitExecutionResponse: _TypeAlias = WaitExecutionResponse  # noqa: Y015
 
 @_typing.final
 class WatchExecutionsRequest(_message.Message):
-    """Request of WatchExecutions."""
+    """rpc WatchExecutions
+
+    Streams the executions of a state machine and their changes (new executions, status
+    transitions) by polling ListExecutions; resumable on any replica with a cursor.
+
+    Request of WatchExecutions.
+    """
 
     DESCRIPTOR: _descriptor.Descriptor
 

@@ -26,13 +26,14 @@ from sfngrpc.stepfunctions.v1 import annotations_pb2 as sfngrpc_dot_stepfunction
 from sfngrpc.stepfunctions.v1 import common_pb2 as sfngrpc_dot_stepfunctions_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#sfngrpc/stepfunctions/v1/tags.proto\x12\x18sfngrpc.stepfunctions.v1\x1a*sfngrpc/stepfunctions/v1/annotations.proto\x1a%sfngrpc/stepfunctions/v1/common.proto\"c\n\x1aListTagsForResourceRequest\x12\'\n\x0cresource_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0bresourceArn:\x1c\xc2\xf3\x18\x18ListTagsForResourceInput\"o\n\x1bListTagsForResourceResponse\x12\x31\n\x04tags\x18\x01 \x03(\x0b\x32\x1d.sfngrpc.stepfunctions.v1.TagR\x04tags:\x1d\xc2\xf3\x18\x19ListTagsForResourceOutput\"\x8c\x01\n\x12TagResourceRequest\x12\'\n\x0cresource_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0bresourceArn\x12\x37\n\x04tags\x18\x02 \x03(\x0b\x32\x1d.sfngrpc.stepfunctions.v1.TagB\x04\xc0\xf3\x18\x01R\x04tags:\x14\xc2\xf3\x18\x10TagResourceInput\",\n\x13TagResourceResponse:\x15\xc2\xf3\x18\x11TagResourceOutputb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#sfngrpc/stepfunctions/v1/tags.proto\x12\x18sfngrpc.stepfunctions.v1\x1a*sfngrpc/stepfunctions/v1/annotations.proto\x1a%sfngrpc/stepfunctions/v1/common.proto\"c\n\x1aListTagsForResourceRequest\x12\'\n\x0cresource_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0bresourceArn:\x1c\xc2\xf3\x18\x18ListTagsForResourceInput\"o\n\x1bListTagsForResourceResponse\x12\x31\n\x04tags\x18\x01 \x03(\x0b\x32\x1d.sfngrpc.stepfunctions.v1.TagR\x04tags:\x1d\xc2\xf3\x18\x19ListTagsForResourceOutput\"\x8c\x01\n\x12TagResourceRequest\x12\'\n\x0cresource_arn\x18\x01 \x01(\tB\x04\xc0\xf3\x18\x01R\x0bresourceArn\x12\x37\n\x04tags\x18\x02 \x03(\x0b\x32\x1d.sfngrpc.stepfunctions.v1.TagB\x04\xc0\xf3\x18\x01R\x04tags:\x14\xc2\xf3\x18\x10TagResourceInput\",\n\x13TagResourceResponse:\x15\xc2\xf3\x18\x11TagResourceOutputB\xd8\x01\n\x1c\x63om.sfngrpc.stepfunctions.v1B\tTagsProtoP\x01ZRgithub.com/sfn-grpc/sfn-grpc/generated/go/sfngrpc/stepfunctions/v1;stepfunctionsv1\xa2\x02\x03SSX\xaa\x02\x18Sfngrpc.Stepfunctions.V1\xca\x02\x18Sfngrpc\\Stepfunctions\\V1\xea\x02\x1aSfngrpc::Stepfunctions::V1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'sfngrpc.stepfunctions.v1.tags_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
-  DESCRIPTOR._loaded_options = None
+  _globals['DESCRIPTOR']._loaded_options = None
+  _globals['DESCRIPTOR']._serialized_options = b'\n\034com.sfngrpc.stepfunctions.v1B\tTagsProtoP\001ZRgithub.com/sfn-grpc/sfn-grpc/generated/go/sfngrpc/stepfunctions/v1;stepfunctionsv1\242\002\003SSX\252\002\030Sfngrpc.Stepfunctions.V1\312\002\030Sfngrpc\\Stepfunctions\\V1\352\002\032Sfngrpc::Stepfunctions::V1'
   _globals['_LISTTAGSFORRESOURCEREQUEST'].fields_by_name['resource_arn']._loaded_options = None
   _globals['_LISTTAGSFORRESOURCEREQUEST'].fields_by_name['resource_arn']._serialized_options = b'\300\363\030\001'
   _globals['_LISTTAGSFORRESOURCEREQUEST']._loaded_options = None
