@@ -14,7 +14,7 @@ GRPCURL_MODULE := github.com/fullstorydev/grpcurl
 GRPCURL_VERSION := v1.9.4
 GRPCURL := $(TOOLS_BIN)/grpcurl
 
-.PHONY: run test tools generate bench lint format typecheck lock clean
+.PHONY: run test tools generate baseline bench lint format typecheck lock clean
 
 $(VENV_STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,13 @@ test: lint typecheck tools
 generate: $(VENV_STAMP)
 	$(PY) -m codegen
 
+## baseline: record proto/ as the released API that `buf breaking` (in `make lint`) compares against
+# Run at a release, after its last API change, and commit proto/baseline.binpb (a buf image, without
+# source info: the breaking rules read only the definitions).
+BASELINE := proto/baseline.binpb
+baseline: $(NODE_STAMP)
+	node_modules/.bin/buf build --exclude-source-info -o $(BASELINE)
+
 ## bench: run the benchmarks; results (JSON and PNG plots) in bench/results/
 bench: $(BENCH_STAMP)
 	$(PY) -m bench
@@ -60,6 +67,7 @@ lint: $(VENV_STAMP) $(NODE_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	node_modules/.bin/buf lint
+	node_modules/.bin/buf breaking --against $(BASELINE)
 
 format: $(VENV_STAMP)
 	$(VENV)/bin/ruff check --fix .

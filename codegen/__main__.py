@@ -24,7 +24,7 @@ from codegen.model import (
     gateway_rpcs,
     load_service_model,
 )
-from codegen.numbering import assign_numbers, read_previous
+from codegen.numbering import assign_numbers, keep_placement, read_previous
 from codegen.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +35,9 @@ def generate_protos(proto_root: Path, model: dict[str, Any] | None = None) -> li
     """Write the .proto files under `proto_root`, keeping the numbers already there; return them."""
     model = model if model is not None else load_service_model()
     api = build_api(model)
-    numbers = assign_numbers(api, read_previous(proto_root, PROTO_DIR))
+    previous = read_previous(proto_root, PROTO_DIR)
+    keep_placement(api, previous)
+    numbers = assign_numbers(api, previous)
     gateway = gateway_rpcs((proto_root / PROTO_DIR / GATEWAY_FILE).read_text())
     files = render(api, numbers, botocore_version(), gateway)
     out_dir = proto_root / PROTO_DIR

@@ -1,9 +1,12 @@
-"""Field and enum numbers that never change once released.
+"""Field and enum numbers, and the file of each definition, that never change once released.
 
 The checked-in .proto files are the record: before generating, we compile them and read every
-message's field numbers and reserved numbers and names (and the same for enums). Existing members
-keep their numbers, new members get numbers above everything ever used, and members that left the
-model become `reserved` (number and name) so no later member can reuse them.
+message's field numbers and reserved numbers and names (and the same for enums), and which file
+holds it. Existing members keep their numbers, new members get numbers above everything ever used,
+and members that left the model become `reserved` (number and name) so no later member can reuse
+them. A definition stays in the file it was first placed in even when a model change would move it
+(a moved message keeps its wire form but breaks every import of it in generated code, e.g.
+`executions_pb2.BillingDetails`); only new definitions are placed by the model's rules.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
-from codegen.model import GENERATED_MARK, ApiDef, unspecified_name
+from codegen.model import AREA_FILES, GENERATED_MARK, ApiDef, unspecified_name
 
 
 class IncompatibleChangeError(Exception):
@@ -42,6 +45,7 @@ class Previous:
 
     messages: dict[str, Numbers] = field(default_factory=dict)
     enums: dict[str, Numbers] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # definition name -> file name (no directory)
 
 
 def _field_signature(fdp: descriptor_pb2.FieldDescriptorProto) -> tuple[bool, str]:
@@ -69,6 +73,9 @@ def read_previous(proto_root: Path, package_dir: str) -> Previous:
             raise RuntimeError(f"the existing proto files in {proto_root} do not compile")
         fds = descriptor_pb2.FileDescriptorSet.FromString(Path(out).read_bytes())
     for file in fds.file:
+        file_name = file.name.rsplit("/", 1)[-1]
+        for definition in [*file.message_type, *file.enum_type]:
+            previous.files[definition.name] = file_name
         for msg in file.message_type:
             nums = previous.messages.setdefault(msg.name, Numbers())
             for fdp in msg.field:
@@ -143,3 +150,12 @@ def assign_numbers(api: ApiDef, previous: Previous) -> Assigned:
             assigned.enum_values[(enum.name, name)] = number
         assigned.reserved[enum.name] = (sorted(old.reserved_numbers), sorted(old.reserved_names))
     return assigned
+
+
+def keep_placement(api: ApiDef, previous: Previous) -> None:
+    """Put every message and enum that already exists back into the generated file that holds it."""
+    generated = set(AREA_FILES.values())
+    for definition in [*api.messages.values(), *api.enums.values()]:
+        placed = previous.files.get(definition.name)
+        if placed in generated:
+            definition.file = placed

@@ -8,6 +8,7 @@ import importlib
 import os
 import pkgutil
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import sfngrpc.stepfunctions.v1
 from google.protobuf import descriptor_pb2
 
 from codegen.__main__ import generate_protos, generate_python
-from codegen.model import GATEWAY_FILE, GENERATED_MARK, PROTO_DIR, file_options, load_service_model
+from codegen.model import GATEWAY_FILE, GENERATED_MARK, PROTO_DIR, build_api, file_options, load_service_model
 from codegen.numbering import IncompatibleChangeError, read_previous
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,3 +228,53 @@ def test_gateway_rpc_docs_come_from_gateway_proto(tmp_path: Path) -> None:
     gateway.write_text(text.replace("// rpc WatchExecutions\n", "// WatchExecutions\n"))
     with pytest.raises(ValueError, match="WatchExecutions"):
         generate_protos(proto)
+
+
+def test_a_message_stays_in_its_file_when_the_model_would_move_it(tmp_path: Path) -> None:
+    """A MapRun member that uses BillingDetails makes it a shared shape, which the model's rules put in
+    common.proto; it stays in executions.proto (moving it would break `executions_pb2.BillingDetails`)."""
+    model = copy.deepcopy(load_service_model())
+    model["shapes"]["DescribeMapRunOutput"]["members"]["billingDetails"] = {"shape": "BillingDetails"}
+    assert build_api(model).messages["BillingDetails"].file == "common.proto"  # what the rules alone decide
+
+    proto = tmp_path / "proto"
+    shutil.copytree(ROOT / "proto", proto)
+    generate_protos(proto, model)
+    folder = proto / PROTO_DIR
+    assert "\nmessage BillingDetails {" in (folder / "executions.proto").read_text()
+    assert "\nmessage BillingDetails {" not in (folder / "common.proto").read_text()
+    map_runs = (folder / "map_runs.proto").read_text()
+    assert f'import "{PROTO_DIR}/executions.proto";' in map_runs
+    assert "  BillingDetails billing_details = " in map_runs
+    placed = read_previous(proto, PROTO_DIR)  # compiles: the new import is sound
+    assert placed.files["BillingDetails"] == "executions.proto"
+    assert placed.files["DescribeMapRunResponse"] == "map_runs.proto"
+
+
+def _buf_breaking(workspace: Path) -> subprocess.CompletedProcess[str]:
+    """`buf breaking` of a copy of the repository's buf workspace against the committed baseline."""
+    buf = ROOT / "node_modules" / ".bin" / "buf"
+    assert buf.exists(), "buf is missing: run `make lint` (`make test` does)"
+    against = str(ROOT / "proto" / "baseline.binpb")
+    return subprocess.run(
+        [str(buf), "breaking", "--against", against], cwd=workspace, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_buf_breaking_passes_on_the_release_and_catches_a_moved_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The committed baseline is the released API: proto/ as it is passes, a message moved to another
+    file (what keep_placement prevents) fails the FILE rules."""
+    shutil.copytree(ROOT / "proto", tmp_path / "proto")
+    shutil.copy(ROOT / "buf.yaml", tmp_path / "buf.yaml")
+    assert _buf_breaking(tmp_path).returncode == 0
+
+    model = copy.deepcopy(load_service_model())
+    model["shapes"]["DescribeMapRunOutput"]["members"]["billingDetails"] = {"shape": "BillingDetails"}
+    monkeypatch.setattr("codegen.__main__.keep_placement", lambda api, previous: None)  # the generator before
+    generate_protos(tmp_path / "proto", model)
+    assert "\nmessage BillingDetails {" in (tmp_path / "proto" / PROTO_DIR / "common.proto").read_text()
+    result = _buf_breaking(tmp_path)
+    assert result.returncode != 0
+    assert "BillingDetails" in result.stdout + result.stderr
