@@ -18,7 +18,7 @@ from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
-from codegen.model import AREA_FILES, GENERATED_MARK, ApiDef, unspecified_name
+from codegen.model import AREA_FILES, GENERATED_MARK, ApiDef, EnumDef, MessageDef, unspecified_name
 
 
 class IncompatibleChangeError(Exception):
@@ -74,8 +74,8 @@ def read_previous(proto_root: Path, package_dir: str) -> Previous:
         fds = descriptor_pb2.FileDescriptorSet.FromString(Path(out).read_bytes())
     for file in fds.file:
         file_name = file.name.rsplit("/", 1)[-1]
-        for definition in [*file.message_type, *file.enum_type]:
-            previous.files[definition.name] = file_name
+        for name in [*(m.name for m in file.message_type), *(e.name for e in file.enum_type)]:
+            previous.files[name] = file_name
         for msg in file.message_type:
             nums = previous.messages.setdefault(msg.name, Numbers())
             for fdp in msg.field:
@@ -155,7 +155,8 @@ def assign_numbers(api: ApiDef, previous: Previous) -> Assigned:
 def keep_placement(api: ApiDef, previous: Previous) -> None:
     """Put every message and enum that already exists back into the generated file that holds it."""
     generated = set(AREA_FILES.values())
-    for definition in [*api.messages.values(), *api.enums.values()]:
+    definitions: list[MessageDef | EnumDef] = [*api.messages.values(), *api.enums.values()]
+    for definition in definitions:
         placed = previous.files.get(definition.name)
         if placed in generated:
             definition.file = placed
