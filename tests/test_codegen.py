@@ -173,11 +173,11 @@ def test_every_field_carries_its_json_name_in_the_descriptors() -> None:
     assert checked > 500  # every generated message and the gateway's own
 
 
-def _compiled(proto: Path) -> descriptor_pb2.FileDescriptorSet:
-    """Every file of the package compiled by protoc, as a descriptor set."""
+def _compiled(proto: Path, scratch: Path) -> descriptor_pb2.FileDescriptorSet:
+    """Every file of the package compiled by protoc, as a descriptor set (written in `scratch`)."""
     from grpc_tools import protoc
 
-    out = proto.parent / "set.pb"
+    out = scratch / "set.pb"
     include = os.path.join(os.path.dirname(protoc.__file__), "_proto")
     files = sorted(str(p.relative_to(proto)) for p in (proto / PROTO_DIR).glob("*.proto"))
     assert protoc.main(["protoc", f"-I{proto}", f"-I{include}", f"--descriptor_set_out={out}", *files]) == 0
@@ -187,7 +187,7 @@ def _compiled(proto: Path) -> descriptor_pb2.FileDescriptorSet:
 def test_every_file_carries_the_language_options_and_gateway_proto_matches_the_generator(tmp_path: Path) -> None:
     """Go, Java, C#, Ruby, PHP and Objective-C generators need no flags: every file, the hand-written
     gateway.proto included, has the options the generator decides (one value per package but the outer class)."""
-    fds = _compiled(ROOT / "proto")
+    fds = _compiled(ROOT / "proto", tmp_path)
     assert len(fds.file) >= 10
     for file in fds.file:
         name = file.name.rsplit("/", 1)[-1]
