@@ -104,15 +104,18 @@ def classify(exc: BaseException) -> Failure:
 class _DeadlineStop(stop_base):
     """Stop when the next sleep plus a minimal attempt would not fit before the caller's deadline."""
 
-    def __init__(self, deadline: Callable[[], float | None], min_attempt_time: float) -> None:
+    def __init__(
+        self, deadline: Callable[[], float | None], min_attempt_time: float, clock: Callable[[], float]
+    ) -> None:
         self.deadline = deadline
         self.min_attempt_time = min_attempt_time
+        self.clock = clock
 
     def __call__(self, retry_state: RetryCallState) -> bool:
         deadline = self.deadline()  # read each time: a shared call's deadline grows as callers join
         if deadline is None:
             return False
-        left = deadline - time.monotonic()
+        left = deadline - self.clock()
         return left < retry_state.upcoming_sleep + self.min_attempt_time
 
 
@@ -134,9 +137,19 @@ class _BudgetStop(stop_base):
 class RetryPolicy:
     """Runs an attempt function under the retry rules; the call site just wraps its function."""
 
-    def __init__(self, settings: RetrySettings, budget: RetryBudget | None = None) -> None:
+    def __init__(
+        self,
+        settings: RetrySettings,
+        budget: RetryBudget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        """`clock` (the monotonic clock deadlines are on) and `sleep` are injectable, for tests."""
         self.settings = settings
         self.budget = budget or RetryBudget(settings.budget_capacity)
+        self.clock = clock
+        self.sleep = sleep
 
     def backoff_hint(self, attempt: int) -> float:
         """How long a caller should wait before trying again after `attempt` attempts (RetryInfo)."""
@@ -191,11 +204,11 @@ class RetryPolicy:
             wait=wait_random_exponential(multiplier=self.settings.initial_backoff, max=self.settings.max_backoff),
             stop=(
                 stop_after_attempt(self.settings.max_attempts)
-                | _DeadlineStop(deadline_now, self.settings.min_attempt_time)
+                | _DeadlineStop(deadline_now, self.settings.min_attempt_time, self.clock)
                 | _BudgetStop(self.budget, self.settings)
             ),
             before_sleep=before_sleep,
-            sleep=asyncio.sleep,
+            sleep=self.sleep,
             reraise=True,
         )
         result = await retrying(again)

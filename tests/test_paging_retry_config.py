@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from types import SimpleNamespace
 from typing import Any
 
 import grpc
@@ -12,7 +11,6 @@ import pytest
 from botocore.exceptions import ClientError, ConnectionClosedError, EndpointConnectionError
 from sfngrpc.stepfunctions.v1 import history_pb2
 
-import service.retry
 from service.config import load
 from service.convert import to_message
 from service.errors import ServiceError
@@ -190,11 +188,6 @@ class VirtualTime:
         self.now += seconds
         await asyncio.sleep(0)  # still a real suspension point, as a sleep is
 
-    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Make service.retry read this clock and sleep on it (its only uses of `time` and `asyncio`)."""
-        monkeypatch.setattr(service.retry, "time", SimpleNamespace(monotonic=self.monotonic))
-        monkeypatch.setattr(service.retry, "asyncio", SimpleNamespace(sleep=self.sleep))
-
 
 def run_policy(
     failures: list[Exception],
@@ -209,7 +202,11 @@ def run_policy(
 ) -> tuple[str | Exception, int]:
     """Run `failures` (then success) through a policy; with `clock`, on virtual time, each attempt taking
     `attempt_seconds` of it (their start times go to `attempt_starts`)."""
-    policy = RetryPolicy(settings or RetrySettings(initial_backoff=0.001, max_backoff=0.002), budget)
+    settings = settings or RetrySettings(initial_backoff=0.001, max_backoff=0.002)
+    if clock is not None:
+        policy = RetryPolicy(settings, budget, clock=clock.monotonic, sleep=clock.sleep)
+    else:
+        policy = RetryPolicy(settings, budget)
     attempts = 0
 
     async def attempt() -> str:
@@ -243,10 +240,9 @@ def test_non_idempotent_calls_are_not_repeated_once_aws_may_have_acted() -> None
 
 
 @pytest.mark.parametrize("draw", range(5))  # the backoff is jittered: what is checked holds for every draw
-def test_never_sleeps_past_the_deadline(monkeypatch: pytest.MonkeyPatch, draw: int) -> None:
+def test_never_sleeps_past_the_deadline(draw: int) -> None:
     # On virtual time: a loaded machine can stretch a real sleep past any deadline, which is not what this tests.
     clock = VirtualTime()
-    clock.install(monkeypatch)
     settings = RetrySettings(initial_backoff=0.2, max_backoff=0.2, max_attempts=100)
     deadline = clock.now + 0.5
     starts: list[float] = []
