@@ -7,8 +7,9 @@ COPY pyproject.toml constraints.txt README.md ./
 COPY service ./service
 COPY generated ./generated
 # Exact versions from constraints.txt; only the runtime dependencies: not the dev tools, and not the
-# `embedded` extra (moto), since the container always talks to AWS.
-RUN python -m venv /opt/sfn-grpc && /opt/sfn-grpc/bin/pip install -c constraints.txt .
+# `embedded` extra (moto), since the container always talks to AWS. The server depends on
+# sfn-grpc-client, the generated stubs' own distribution, which comes from generated/python here.
+RUN python -m venv /opt/sfn-grpc && /opt/sfn-grpc/bin/pip install -c constraints.txt ./generated/python .
 
 FROM python:3.11-slim
 COPY --from=build /opt/sfn-grpc /opt/sfn-grpc

@@ -9,6 +9,10 @@ PIP_VERSION := 26.3
 VENV_STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 NODE_STAMP := node_modules/.installed
+# The Python client distribution (sfn-grpc-client) and the wheels of its dependencies, which
+# tests/test_client_distribution.py installs offline into a venv that has nothing else.
+CLIENT := ./generated/python
+CLIENT_WHEELS := $(VENV)/client-wheels
 TOOLS_BIN := $(CURDIR)/.tools/bin
 GRPCURL_MODULE := github.com/fullstorydev/grpcurl
 GRPCURL_VERSION := v1.9.4
@@ -16,10 +20,11 @@ GRPCURL := $(TOOLS_BIN)/grpcurl
 
 .PHONY: run test tools generate baseline bench lint format typecheck lock clean
 
-$(VENV_STAMP): pyproject.toml constraints.txt
+$(VENV_STAMP): pyproject.toml constraints.txt generated/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,embedded]'
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e $(CLIENT) -e '.[dev,embedded]'
+	$(VENV)/bin/pip download --quiet --disable-pip-version-check -c constraints.txt --only-binary :all: -d $(CLIENT_WHEELS) $(CLIENT)
 	touch $@
 
 $(BENCH_STAMP): $(VENV_STAMP)
@@ -79,7 +84,7 @@ typecheck: $(VENV_STAMP)
 ## lock: re-resolve the newest allowed versions and rewrite constraints.txt
 lock:
 	rm -rf /tmp/sfn-grpc-lock && $(PYTHON) -m venv /tmp/sfn-grpc-lock
-	/tmp/sfn-grpc-lock/bin/pip install --quiet pip==$(PIP_VERSION) && /tmp/sfn-grpc-lock/bin/pip install --quiet '.[dev,embedded,bench]'
+	/tmp/sfn-grpc-lock/bin/pip install --quiet pip==$(PIP_VERSION) && /tmp/sfn-grpc-lock/bin/pip install --quiet $(CLIENT) '.[dev,embedded,bench]'
 	/tmp/sfn-grpc-lock/bin/pip freeze --exclude-editable | grep -v '^sfn-grpc' > constraints.txt
 
 clean:

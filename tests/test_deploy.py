@@ -73,4 +73,23 @@ def test_the_emulator_is_an_optional_extra_that_make_run_installs_and_the_contai
 
     dockerfile = (ROOT / "Dockerfile").read_text()
     installs = re.findall(r"pip install (.*)$", dockerfile, flags=re.MULTILINE)
-    assert installs == ["-c constraints.txt ."]  # the runtime dependencies only: no extra
+    assert installs == ["-c constraints.txt ./generated/python ."]  # the runtime dependencies only: no extra
+
+
+def test_the_server_depends_on_the_client_distribution_which_every_install_takes_from_the_repository() -> None:
+    client = tomllib.loads((ROOT / "generated" / "python" / "pyproject.toml").read_text())["project"]
+    server = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert f"{client['name']}=={client['version']}" in server["project"]["dependencies"]
+    assert server["tool"]["setuptools"]["packages"] == ["service"]  # the stubs are the client's alone
+    # No index has sfn-grpc-client: each install names the path beside the server, or pip would look it up.
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^CLIENT := \./generated/python$", makefile, flags=re.MULTILINE)
+    venv = re.search(r"^\$\(VENV_STAMP\):.*\n((?:\t.*\n)+)", makefile, flags=re.MULTILINE)
+    assert venv is not None
+    assert re.search(r"pip install .*-c constraints\.txt -e \$\(CLIENT\) -e '\.\[", venv.group(1))
+    lock = re.search(r"^lock:.*\n((?:\t.*\n)+)", makefile, flags=re.MULTILINE)
+    assert lock is not None
+    assert "$(CLIENT) '.[" in lock.group(1)
+    # The client's dependencies have exact versions too.
+    pinned = {line.split("==")[0].lower() for line in (ROOT / "constraints.txt").read_text().splitlines()}
+    assert _names(client["dependencies"]) <= pinned
