@@ -8,6 +8,7 @@ on SERVING and non-zero otherwise (4: the server answered NOT_SERVING).
 from __future__ import annotations
 
 import asyncio
+import re
 import subprocess
 from pathlib import Path
 
@@ -68,3 +69,9 @@ async def test_no_region_is_not_serving_and_a_non_zero_exit(tmp_path: Path, serv
             assert "NOT_SERVING" in ran.stdout + ran.stderr
             server.terminate()
             assert server.wait() == 0
+
+
+def test_the_readme_names_the_pinned_version() -> None:
+    pinned = re.search(r"^HEALTH_PROBE_VERSION := (\S+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert pinned is not None
+    assert f"grpc_health_probe -addr=host:50051` ({pinned.group(1)} is pinned" in (ROOT / "README.md").read_text()

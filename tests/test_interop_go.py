@@ -122,3 +122,18 @@ async def test_go_client_against_a_live_server(tmp_path: Path) -> None:
         assert summary["error_reason"] == "INVALID_ARGUMENT"
         assert summary["error_domain"] == SERVICE_DOMAIN
         assert summary["bad_request_fields"] == ["execution_arn"]
+
+
+def test_the_readme_go_example_is_the_program() -> None:
+    """The README's Go example is lines of the program the tests run, in order (so it compiles and works)."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("### Go\n") :]
+    example = re.search(r"```go\n(.*?)```", section, re.S)
+    assert example is not None
+    program = iter((PROGRAM / "main.go").read_text().splitlines())
+    missing = [line for line in example.group(1).splitlines() if line and line not in program]
+    assert missing == [], "the README's Go example drifted from tests/interop/go/main.go"
+    assert len(example.group(1).splitlines()) >= 15
+    for code in re.findall(r"`([^`\n]*\(.*?\))`", section[: section.index("```go")]):
+        if code.startswith(("grpc.", "sfn.")):
+            assert code in (PROGRAM / "main.go").read_text(), code

@@ -24,18 +24,17 @@ import (
 
 // summary is what the program prints: every field is checked by the test.
 type summary struct {
-	ExecutionArn   string            `json:"execution_arn"`
-	EventTypes     []string          `json:"event_types"`
-	EventIDs       []int64           `json:"event_ids"`
-	StreamStatus   string            `json:"stream_status"`
-	WaitDone       bool              `json:"wait_done"`
-	WaitStatus     string            `json:"wait_status"`
-	Output         string            `json:"output"`
-	ErrorCode      string            `json:"error_code"`
-	ErrorReason    string            `json:"error_reason"`
-	ErrorDomain    string            `json:"error_domain"`
-	ErrorMetadata  map[string]string `json:"error_metadata"`
-	BadRequestKeys []string          `json:"bad_request_fields"`
+	ExecutionArn   string   `json:"execution_arn"`
+	EventTypes     []string `json:"event_types"`
+	EventIDs       []int64  `json:"event_ids"`
+	StreamStatus   string   `json:"stream_status"`
+	WaitDone       bool     `json:"wait_done"`
+	WaitStatus     string   `json:"wait_status"`
+	Output         string   `json:"output"`
+	ErrorCode      string   `json:"error_code"`
+	ErrorReason    string   `json:"error_reason"`
+	ErrorDomain    string   `json:"error_domain"`
+	BadRequestKeys []string `json:"bad_request_fields"`
 }
 
 func main() {
@@ -73,27 +72,15 @@ func run(ctx context.Context, address, machine string) (*summary, error) {
 	}
 	out.ExecutionArn = started.GetExecutionArn()
 
-	// Follow the history: the stream ends after the execution's terminal event.
-	stream, err := client.StreamExecutionHistory(ctx, &sfn.StreamExecutionHistoryRequest{
-		ExecutionArn: out.ExecutionArn, Follow: true,
-	})
+	events, last, err := follow(ctx, client, out.ExecutionArn)
 	if err != nil {
 		return nil, fmt.Errorf("StreamExecutionHistory: %w", err)
 	}
-	for {
-		page, err := stream.Recv()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			return nil, fmt.Errorf("StreamExecutionHistory: %w", err)
-		}
-		for _, event := range page.GetEvents() {
-			out.EventTypes = append(out.EventTypes, event.GetType().String())
-			out.EventIDs = append(out.EventIDs, event.GetId())
-		}
-		out.StreamStatus = page.GetExecutionStatus().String()
+	for _, event := range events {
+		out.EventTypes = append(out.EventTypes, event.GetType().String())
+		out.EventIDs = append(out.EventIDs, event.GetId())
 	}
+	out.StreamStatus = last.String()
 
 	waited, err := client.WaitExecution(ctx, &sfn.WaitExecutionRequest{ExecutionArn: out.ExecutionArn})
 	if err != nil {
@@ -105,17 +92,43 @@ func run(ctx context.Context, address, machine string) (*summary, error) {
 
 	// A deliberate error: the gateway explains it in google.rpc details on the status.
 	_, err = client.DescribeExecution(ctx, &sfn.DescribeExecutionRequest{ExecutionArn: "not-an-arn"})
-	st, _ := status.FromError(err)
-	out.ErrorCode = st.Code().String()
-	for _, detail := range st.Details() {
+	out.ErrorCode = status.Code(err).String()
+	info, fields := explain(err)
+	out.ErrorReason, out.ErrorDomain, out.BadRequestKeys = info.GetReason(), info.GetDomain(), fields
+	return out, nil
+}
+
+// follow returns an execution's history events as they happen; its terminal event ends the stream.
+func follow(ctx context.Context, client sfn.StepFunctionsServiceClient, arn string) ([]*sfn.HistoryEvent, sfn.ExecutionStatus, error) {
+	stream, err := client.StreamExecutionHistory(ctx, &sfn.StreamExecutionHistoryRequest{ExecutionArn: arn, Follow: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	var events []*sfn.HistoryEvent
+	var last sfn.ExecutionStatus
+	for {
+		page, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			return events, last, nil
+		} else if err != nil {
+			return nil, 0, err
+		}
+		events = append(events, page.GetEvents()...)
+		last = page.GetExecutionStatus()
+	}
+}
+
+// explain decodes the google.rpc details the gateway puts on an error's status.
+func explain(err error) (info *errdetails.ErrorInfo, fields []string) {
+	for _, detail := range status.Convert(err).Details() {
 		switch d := detail.(type) {
 		case *errdetails.ErrorInfo:
-			out.ErrorReason, out.ErrorDomain, out.ErrorMetadata = d.GetReason(), d.GetDomain(), d.GetMetadata()
+			info = d
 		case *errdetails.BadRequest:
 			for _, violation := range d.GetFieldViolations() {
-				out.BadRequestKeys = append(out.BadRequestKeys, violation.GetField())
+				fields = append(fields, violation.GetField())
 			}
 		}
 	}
-	return out, nil
+	return info, fields
 }
