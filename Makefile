@@ -49,6 +49,29 @@ tools:
 		echo "building grpcurl $(GRPCURL_VERSION) into .tools/bin"; \
 		GOBIN=$(TOOLS_BIN) GOFLAGS=-mod=mod GOTOOLCHAIN=local go install $(GRPCURL_MODULE)/cmd/grpcurl@$(GRPCURL_VERSION); }
 
+## go-tools: the Go code generators (protoc-gen-go, protoc-gen-go-grpc) and grpc-health-probe (grpc_health_probe), pinned,
+## built once into .tools/bin like grpcurl (same check: rebuilt only when the pinned version changes)
+PROTOC_GEN_GO_VERSION := v1.36.12
+PROTOC_GEN_GO_GRPC_VERSION := v1.6.2
+HEALTH_PROBE_VERSION := v0.4.62
+# $(call go_tool,binary,module,version,package): go install package@version unless .tools/bin/binary has it.
+define go_tool
+	@go version -m $(TOOLS_BIN)/$(1) 2>/dev/null | grep -Eq '^\s+mod\s+$(2)\s+$(3)\s' || { \
+		echo "building $(1) $(3) into .tools/bin"; \
+		GOBIN=$(TOOLS_BIN) GOFLAGS=-mod=mod GOTOOLCHAIN=local go install $(4)@$(3); }
+endef
+.PHONY: go-tools
+go-tools:
+	$(call go_tool,protoc-gen-go,google.golang.org/protobuf,$(PROTOC_GEN_GO_VERSION),google.golang.org/protobuf/cmd/protoc-gen-go)
+	$(call go_tool,protoc-gen-go-grpc,google.golang.org/grpc/cmd/protoc-gen-go-grpc,$(PROTOC_GEN_GO_GRPC_VERSION),google.golang.org/grpc/cmd/protoc-gen-go-grpc)
+	$(call go_tool,grpc-health-probe,github.com/grpc-ecosystem/grpc-health-probe,$(HEALTH_PROBE_VERSION),github.com/grpc-ecosystem/grpc-health-probe)
+	@# The modules generated/go and the Go interop client (tests/interop/go) build with, as their go.sum
+	@# pins them: fetched here so that the tests build offline (GOPROXY=off). A no-op once cached.
+	cd generated/go && GOTOOLCHAIN=local go mod download
+	cd tests/interop/go && GOTOOLCHAIN=local go mod download
+tools: go-tools
+generate: go-tools $(NODE_STAMP)
+
 ## test: lint, type-check, build the test tools, then the whole test suite (what .ci/run calls)
 test: lint typecheck tools
 	$(VENV)/bin/pytest

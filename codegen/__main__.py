@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 from codegen.model import (
     GATEWAY_FILE,
     GENERATED_MARK,
+    GO_MODULE,
     PACKAGE,
     PROTO_DIR,
     SERVICE_FILE,
@@ -88,14 +91,39 @@ def generate_python(proto_root: Path, out_root: Path) -> None:
         shutil.copytree(Path(tmp) / top, target)
 
 
+def generate_go(proto_root: Path, out_root: Path) -> None:
+    """Compile the protos into Go messages and gRPC clients under `out_root` (the Go module's root).
+
+    `buf generate` with buf.gen.go.yaml and the pinned local plugins in .tools/bin (`make go-tools`);
+    the package folder is replaced whole, so a file whose proto is gone goes too. The module line of
+    `out_root`/go.mod is set from GO_MODULE, the one place the module path is written by hand.
+    """
+    top = PROTO_DIR.split("/")[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [str(ROOT / "node_modules" / ".bin" / "buf"), "generate", str(proto_root)]
+        command += ["--template", str(ROOT / "buf.gen.go.yaml"), "--output", tmp]
+        subprocess.run(command, cwd=ROOT, check=True)  # cwd: the template names the plugins from the root
+        target = out_root / top
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(Path(tmp) / "generated" / "go" / top, target)
+    go_mod = out_root / "go.mod"
+    text = go_mod.read_text()
+    fresh = re.sub(r"(?m)^module .*$", f"module {GO_MODULE}", text, count=1)
+    if fresh != text:
+        go_mod.write_text(fresh)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Regenerate both trees; return the process exit code."""
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
     parser.add_argument("--proto-root", type=Path, default=ROOT / "proto")
     parser.add_argument("--python-out", type=Path, default=ROOT / "generated" / "python")
+    parser.add_argument("--go-out", type=Path, default=ROOT / "generated" / "go")
     args = parser.parse_args(argv)
     generate_protos(args.proto_root)
     generate_python(args.proto_root, args.python_out)
+    generate_go(args.proto_root, args.go_out)
     return 0
 
 
