@@ -26,6 +26,7 @@ from codegen.model import (
 )
 from codegen.numbering import assign_numbers, keep_placement, read_previous
 from codegen.render import render
+from codegen.ts import generate_ts
 
 ROOT = Path(__file__).resolve().parent.parent
 PY_PACKAGE_DOC = f'"""Generated protobuf and gRPC modules of the {PACKAGE} API (see proto/)."""\n'
@@ -96,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     generate_protos(args.proto_root)
     generate_python(args.proto_root, args.python_out)
+    generate_ts(args.proto_root)  # generated/ts: protobuf-es messages + Connect client, compiled by tsc
     return 0
 
 
