@@ -34,6 +34,7 @@ $(BENCH_STAMP): $(VENV_STAMP)
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+$(NODE_STAMP): generated/ts/package.json  # an npm workspace of package.json: its dependencies are in the lock file
 
 ## run: serve gRPC on 127.0.0.1:50051 against the embedded backend (moto, the `embedded` extra); Ctrl-C stops it cleanly
 run: $(VENV_STAMP)
@@ -79,6 +80,7 @@ test: lint typecheck tools
 ## generate: proto/ from the installed botocore model, generated/ from proto/ (idempotent)
 generate: $(VENV_STAMP)
 	$(PY) -m codegen
+generate: $(NODE_STAMP)  # buf, protoc-gen-es and tsc build generated/ts
 
 ## baseline: record proto/ as the released API that `buf breaking` (in `make lint`) compares against
 # Run at a release, after its last API change, and commit proto/baseline.binpb (a buf image, without

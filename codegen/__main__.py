@@ -1,4 +1,4 @@
-"""`python -m codegen`: regenerate proto/ from botocore's model and generated/python/ from proto/.
+"""`python -m codegen`: regenerate proto/ from botocore's model, and generated/{python,go,ts} from proto/.
 
 Run by `make generate`. Deterministic: a second run changes nothing.
 """
@@ -29,6 +29,7 @@ from codegen.model import (
 )
 from codegen.numbering import assign_numbers, keep_placement, read_previous
 from codegen.render import render
+from codegen.ts import generate_ts
 
 ROOT = Path(__file__).resolve().parent.parent
 PY_PACKAGE_DOC = f'"""Generated protobuf and gRPC modules of the {PACKAGE} API (see proto/)."""\n'
@@ -115,7 +116,7 @@ def generate_go(proto_root: Path, out_root: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Regenerate both trees; return the process exit code."""
+    """Regenerate every tree; return the process exit code."""
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
     parser.add_argument("--proto-root", type=Path, default=ROOT / "proto")
     parser.add_argument("--python-out", type=Path, default=ROOT / "generated" / "python")
@@ -124,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     generate_protos(args.proto_root)
     generate_python(args.proto_root, args.python_out)
     generate_go(args.proto_root, args.go_out)
+    generate_ts(args.proto_root)  # generated/ts: protobuf-es messages + Connect client, compiled by tsc
     return 0
 
 
