@@ -293,9 +293,11 @@ def _call(channel: grpc.Channel, method: Any, request: Message) -> grpc.StatusCo
     # A followed stream waits for the next event, which may not come while the test waits.
     waits = method.server_streaming and code == grpc.StatusCode.DEADLINE_EXCEEDED
     assert code in CLIENT_CODES or waits, (method.name, code, failed.details())
-    # Every error carries an ErrorInfo (the contract); a refusal by the gateway's own validation a
-    # BadRequest too, AWS's own INVALID_ARGUMENT (an InvalidArn from the backend) need not.
-    assert "ErrorInfo" in rich_details(failed), (method.name, code, failed.details())
+    # Every error the gateway answers carries an ErrorInfo (the contract); a refusal by its own
+    # validation a BadRequest too, AWS's own INVALID_ARGUMENT (an InvalidArn) need not. A waiting
+    # stream ended by this test's own timer has no answer from the gateway to judge.
+    if not waits:
+        assert "ErrorInfo" in rich_details(failed), (method.name, code, failed.details())
     return code  # type: ignore[no-any-return]
 
 
