@@ -31,10 +31,10 @@ $(BENCH_STAMP): $(VENV_STAMP)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,embedded,bench]'
 	touch $@
 
-$(NODE_STAMP): package.json package-lock.json
+# generated/ts is an npm workspace of package.json: its dependencies are in the one lock file.
+$(NODE_STAMP): package.json package-lock.json generated/ts/package.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
-$(NODE_STAMP): generated/ts/package.json  # an npm workspace of package.json: its dependencies are in the lock file
 
 ## run: serve gRPC on 127.0.0.1:50051 against the embedded backend (moto, the `embedded` extra); Ctrl-C stops it cleanly
 run: $(VENV_STAMP)
@@ -71,16 +71,16 @@ go-tools:
 	cd generated/go && GOTOOLCHAIN=local go mod download
 	cd tests/interop/go && GOTOOLCHAIN=local go mod download
 tools: go-tools
-generate: go-tools $(NODE_STAMP)
 
 ## test: lint, type-check, build the test tools, then the whole test suite (what .ci/run calls)
 test: lint typecheck tools
 	$(VENV)/bin/pytest
 
-## generate: proto/ from the installed botocore model, generated/ from proto/ (idempotent)
-generate: $(VENV_STAMP)
+## generate: proto/ from the installed botocore model, generated/{python,go,ts} from proto/ (idempotent)
+# Python by the pinned grpcio-tools protoc; Go and TypeScript by buf with the pinned local plugins
+# (go-tools; protoc-gen-es and tsc from node_modules).
+generate: $(VENV_STAMP) $(NODE_STAMP) go-tools
 	$(PY) -m codegen
-generate: $(NODE_STAMP)  # buf, protoc-gen-es and tsc build generated/ts
 
 ## baseline: record proto/ as the released API that `buf breaking` (in `make lint`) compares against
 # Run at a release, after its last API change, and commit proto/baseline.binpb (a buf image, without
