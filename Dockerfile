@@ -5,7 +5,7 @@ WORKDIR /src
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 COPY pyproject.toml constraints.txt README.md ./
 COPY service ./service
-COPY generated ./generated
+COPY generated/python ./generated/python
 # Exact versions from constraints.txt; only the runtime dependencies: not the dev tools, and not the
 # `embedded` extra (moto), since the container always talks to AWS. The server depends on
 # sfn-grpc-client, the generated stubs' own distribution, which comes from generated/python here.
