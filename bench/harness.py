@@ -136,6 +136,7 @@ class ServerProcess:
         env.update(
             {
                 "SFN_GRPC_LISTEN": self.target,
+                "SFN_GRPC_METRICS_LISTEN": "127.0.0.1:0",  # counted as in production, on a port of its own
                 "SFN_GRPC_BACKEND": "aws",
                 "SFN_GRPC_LOG_LEVEL": "WARNING",
                 "SFN_GRPC_PAGE_TOKEN_KEY": "bench",

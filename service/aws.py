@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import grpc
 from botocore.exceptions import BotoCoreError, NoRegionError
@@ -140,6 +140,19 @@ class _Waiters:
         return max(d for d in self.deadlines if d is not None)
 
 
+class Observer(Protocol):
+    """Hears what the AWS side does, by operation (metrics.py's `Metrics` is one)."""
+
+    def attempt(self, operation: str, error: BaseException | None, seconds: float) -> None:
+        """An attempt ended: with `error` (None: an answer) after `seconds`."""
+
+    def retry(self, operation: str) -> None:
+        """A failed attempt is retried."""
+
+    def coalesce(self, operation: str) -> None:
+        """A call joined an identical one in flight."""
+
+
 @dataclass
 class _Call:
     task: asyncio.Future[Any]
@@ -155,12 +168,17 @@ class Aws:
         retry: RetryPolicy,
         coalesce: bool = True,
         on_attempt: Callable[[BaseException | None, float], None] | None = None,
+        observer: Observer | None = None,
     ) -> None:
-        """`on_attempt(error or None, seconds)` hears how each attempt ended (backend_health.py)."""
+        """`on_attempt(error or None, seconds)` hears how each attempt ended (backend_health.py).
+
+        `observer` hears attempts, retries and joined calls by operation (metrics).
+        """
         self.settings = settings
         self.retry = retry
         self.coalesce = coalesce
         self.on_attempt = on_attempt
+        self.observer = observer
         self._session = create_session(settings)
         self._clients: dict[float, RequestSender] = {}
         self._clients_lock = threading.Lock()
@@ -268,11 +286,14 @@ class Aws:
                     sent.set()  # failed before it went: nobody should wait for it any longer
             return body if finish is None else finish(body)
 
+        observer = self.observer
+        on_retry = None if observer is None else lambda _error: observer.retry(operation.name)
+
         async def attempts(waiters: _Waiters) -> Any:
             async def attempt() -> Any:
                 return await self._attempt(operation, run, waiters.deadline())
 
-            result = await self.retry.call(attempt, idempotent=safe, deadline=waiters.deadline)
+            result = await self.retry.call(attempt, idempotent=safe, deadline=waiters.deadline, on_retry=on_retry)
             if on_result is not None:
                 on_result(result)
             return result
@@ -302,12 +323,16 @@ class Aws:
             # looked up (made, the first time) on the worker thread: that takes tens of milliseconds.
             result = await asyncio.get_running_loop().run_in_executor(pool, lambda: run(self._client(read_timeout)))
         except BaseException as exc:  # cancelled too: its callers left, after waiting how long?
-            if self.on_attempt is not None:
-                self.on_attempt(exc, time.monotonic() - started)
+            self._attempted(operation.name, exc, time.monotonic() - started)
             raise
-        if self.on_attempt is not None:
-            self.on_attempt(None, time.monotonic() - started)
+        self._attempted(operation.name, None, time.monotonic() - started)
         return result
+
+    def _attempted(self, operation: str, error: BaseException | None, seconds: float) -> None:
+        if self.on_attempt is not None:
+            self.on_attempt(error, seconds)
+        if self.observer is not None:
+            self.observer.attempt(operation, error, seconds)
 
     async def _join(
         self,
@@ -331,6 +356,8 @@ class Aws:
                 call.task.add_done_callback(lambda _: self._in_flight.pop(key, None))
         else:
             self.coalesced += 1
+            if self.observer is not None:
+                self.observer.coalesce(operation)
             if on_join is not None:
                 on_join()
         call.waiters.deadlines.append(deadline)

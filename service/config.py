@@ -31,6 +31,7 @@ class Setting:
     help: str
     secret: bool = False  # from the environment only, never a flag (flags show in `ps`), never logged
     fallback_env: tuple[str, ...] = ()  # other variables read, in this order, when `env` is not set
+    empty_means_off: bool = False  # an empty value is a value (it turns the thing off), not "unset"
 
 
 class ConfigurationError(Exception):
@@ -73,6 +74,14 @@ def _positive_float(value: str) -> float:
 
 SETTINGS = (
     Setting("listen", "SFN_GRPC_LISTEN", str, "127.0.0.1:50051", "address and port to serve gRPC on"),
+    Setting(
+        "metrics_listen",
+        "SFN_GRPC_METRICS_LISTEN",
+        str,
+        "127.0.0.1:9090",
+        "address and port to serve Prometheus metrics on (/metrics); empty turns metrics off",
+        empty_means_off=True,
+    ),
     Setting("backend", "SFN_GRPC_BACKEND", _backend, "aws", "aws (boto3's configuration) or embedded (moto)"),
     Setting(
         "region",
@@ -160,6 +169,7 @@ class Config:
     """The server's settings, resolved."""
 
     listen: str = "127.0.0.1:50051"
+    metrics_listen: str = "127.0.0.1:9090"  # "": no metrics
     backend: str = "aws"
     region: str | None = None  # None: boto3's config files decide (or nothing does)
     workers: int = 32
@@ -198,7 +208,14 @@ def load(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     parser = argparse.ArgumentParser(prog="python -m service", description="sfn-grpc: gRPC for AWS Step Functions")
     values: dict[str, Any] = {}
     for setting in SETTINGS:
-        source = next((name for name in (setting.env, *setting.fallback_env) if env.get(name)), None)
+        source = next(
+            (
+                name
+                for name in (setting.env, *setting.fallback_env)
+                if env.get(name) or (setting.empty_means_off and name in env)
+            ),
+            None,
+        )
         if source is not None:
             try:
                 values[setting.name] = setting.parse(env[source])

@@ -18,7 +18,7 @@ import asyncio
 import itertools
 import random
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 
 from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2
@@ -71,11 +71,14 @@ class HistoryStreams:
         descriptions: DescribeCache,
         histories: HistoryCache,
         settings: StreamSettings,
+        on_events: Callable[[int], None] | None = None,
     ) -> None:
+        """`on_events(count)` hears how many events each message of a stream carries (metrics)."""
         self.source = source
         self.descriptions = descriptions
         self.histories = histories
         self.settings = settings
+        self.on_events = on_events
         # First pages being read while DescribeExecution is asked (see `stream`), by what they read.
         self._reading_early: dict[tuple[str, bool, bool, int], HistoryReader] = {}
 
@@ -88,7 +91,7 @@ class HistoryStreams:
         arn = request.execution_arn
         include = request.include_execution_data if request.HasField("include_execution_data") else True
         page_size = int(request.page_size) or AWS_PAGE_LIMIT
-        progress = _Progress(request.after_event_id, request.reverse_order)
+        progress = _Progress(request.after_event_id, request.reverse_order, self.on_events)
 
         early: HistoryReader | None = None
         early_key = (arn, include, progress.reverse, page_size)
@@ -262,7 +265,8 @@ def messages(frames: Frames, progress: _Progress, max_message_bytes: int) -> Ite
 class _Progress:
     """Where a stream is: what to skip (resume), the last event sent, the status once known."""
 
-    def __init__(self, after_event_id: int, reverse: bool) -> None:
+    def __init__(self, after_event_id: int, reverse: bool, on_events: Callable[[int], None] | None = None) -> None:
+        self.on_events = on_events
         self.after = after_event_id
         self.reverse = reverse
         self.last_id = after_event_id
@@ -308,6 +312,8 @@ class _Progress:
             self.status = status
             self.terminal_seen = status in TERMINAL_STATUSES
         self.messages += 1
+        if self.on_events is not None:
+            self.on_events(stop - start)
 
     def message(self) -> bytes:
         """A message without events, saying where the stream is now."""

@@ -122,16 +122,23 @@ class _DeadlineStop(stop_base):
 class _BudgetStop(stop_base):
     """Stop when the retry budget cannot pay for another attempt (checked last: it spends)."""
 
-    def __init__(self, budget: RetryBudget, settings: RetrySettings) -> None:
+    def __init__(
+        self, budget: RetryBudget, settings: RetrySettings, on_exhausted: Callable[[], None] | None = None
+    ) -> None:
         self.budget = budget
         self.settings = settings
+        self.on_exhausted = on_exhausted
 
     def __call__(self, retry_state: RetryCallState) -> bool:
         outcome = retry_state.outcome
         exc = outcome.exception() if outcome is not None else None
         timeout = exc is not None and classify(exc).timeout
         cost = self.settings.timeout_retry_cost if timeout else self.settings.retry_cost
-        return not self.budget.try_spend(cost)
+        if self.budget.try_spend(cost):
+            return False
+        if self.on_exhausted is not None:
+            self.on_exhausted()
+        return True
 
 
 class RetryPolicy:
@@ -144,12 +151,17 @@ class RetryPolicy:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        on_budget_exhausted: Callable[[], None] | None = None,
     ) -> None:
-        """`clock` (the monotonic clock deadlines are on) and `sleep` are injectable, for tests."""
+        """`clock` (the monotonic clock deadlines are on) and `sleep` are injectable, for tests.
+
+        `on_budget_exhausted()` hears each retry the budget refused (metrics).
+        """
         self.settings = settings
         self.budget = budget or RetryBudget(settings.budget_capacity)
         self.clock = clock
         self.sleep = sleep
+        self.on_budget_exhausted = on_budget_exhausted
 
     def backoff_hint(self, attempt: int) -> float:
         """How long a caller should wait before trying again after `attempt` attempts (RetryInfo)."""
@@ -205,7 +217,7 @@ class RetryPolicy:
             stop=(
                 stop_after_attempt(self.settings.max_attempts)
                 | _DeadlineStop(deadline_now, self.settings.min_attempt_time, self.clock)
-                | _BudgetStop(self.budget, self.settings)
+                | _BudgetStop(self.budget, self.settings, self.on_budget_exhausted)
             ),
             before_sleep=before_sleep,
             sleep=self.sleep,

@@ -46,6 +46,7 @@ from service.errors import ServiceError, abort, caller_deadline, invalid_argumen
 from service.history import EventSizes, HistorySource
 from service.history_pages import HistoryPages
 from service.history_stream import HistoryStreams, StreamSettings
+from service.metrics import Metrics
 from service.paging import PageTokens
 from service.reflection import enable_reflection
 from service.retry import RetryPolicy, RetrySettings
@@ -79,6 +80,9 @@ class Server:
         self.descriptions: DescribeCache | None = None
         self.histories: HistoryCache | None = None
         self.port = 0
+        # Prometheus metrics (None: SFN_GRPC_METRICS_LISTEN is empty), and the port /metrics is on.
+        self.metrics: Metrics | None = None
+        self.metrics_port = 0
 
     async def start(self) -> None:
         """Build the backend and the server, bind the port and start serving."""
@@ -106,8 +110,18 @@ class Server:
                 aws_secret_access_key="testing",
             )
             demo_text = demo_instructions(endpoint, self.config.listen)
-        retry = RetryPolicy(RetrySettings(max_attempts=self.config.retry_max_attempts))
-        self.aws = aws = Aws(settings, retry, coalesce=self.config.coalesce, on_attempt=self.backend_health.record)
+        self.metrics = metrics = Metrics() if self.config.metrics_listen else None
+        retry = RetryPolicy(
+            RetrySettings(max_attempts=self.config.retry_max_attempts),
+            on_budget_exhausted=None if metrics is None else metrics.retry_budget_exhausted,
+        )
+        self.aws = aws = Aws(
+            settings,
+            retry,
+            coalesce=self.config.coalesce,
+            on_attempt=self.backend_health.record,
+            observer=metrics,
+        )
         model = botocore.session.get_session().get_service_model("stepfunctions")
         key = self.config.token_key()
         if key is None:
@@ -129,6 +143,8 @@ class Server:
         descriptions = DescribeCache(aws, operations["DescribeExecution"], describe_bytes)
         histories = HistoryCache(source, self.config.history_cache_bytes, page_bytes)
         self.descriptions, self.histories = descriptions, histories
+        if metrics is not None:
+            metrics.watch_caches({"describe": descriptions.kept, "history": histories.kept})
         gateway = Gateway(aws, tokens, self.config.max_response_bytes)
         start_safety = StartExecutionSafety(StateMachineTypes(aws, operations["DescribeStateMachine"]), descriptions)
         history_pages = HistoryPages(source, histories, tokens, self.config.max_response_bytes, page_bytes)
@@ -145,12 +161,14 @@ class Server:
             poll_max_seconds=max(self.config.poll_min_seconds, self.config.poll_max_seconds),
             page_bytes=page_bytes,
         )
-        streams = HistoryStreams(source, descriptions, histories, settings_streams)
+        streams = HistoryStreams(
+            source, descriptions, histories, settings_streams, None if metrics is None else metrics.history_events
+        )
         watcher = ExecutionWatcher(aws, operations["ListExecutions"], descriptions, tokens, settings_streams)
 
         server = grpc.aio.server(options=self._options())
         server.add_generic_rpc_handlers(
-            (_handlers(gateway, table, streams, watcher, validator.check, self._calls, retry.backoff_hint(2)),)
+            (_handlers(gateway, table, streams, watcher, validator.check, self._calls, retry.backoff_hint(2), metrics),)
         )
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
         enable_reflection((SERVICE_NAME, health.SERVICE_NAME), server)
@@ -158,6 +176,8 @@ class Server:
         if self.port == 0:
             raise OSError(f"cannot listen on {self.config.listen}")
         await self._set_health(health_pb2.HealthCheckResponse.NOT_SERVING)
+        if metrics is not None:
+            self.metrics_port = metrics.serve(self.config.metrics_listen)
         await server.start()
         self._grpc = server
         log.info(
@@ -169,6 +189,8 @@ class Server:
             aws.endpoint_url or "(none)",
             os.getpid(),
         )
+        if metrics is not None:
+            log.info("metrics on http://%s/metrics (port %d)", self.config.metrics_listen, self.metrics_port)
         log.info("settings: %s", self.config.describe())
         if demo_text:
             log.info("%s", demo_text)
@@ -249,6 +271,9 @@ class Server:
             # What is left are health watches and reflection streams, which never end on their own.
             await self._grpc.stop(None)
             self._grpc = None
+        if self.metrics is not None:
+            # After the drain, so /metrics shows it to the end; shutdown() waits for the serving thread.
+            await asyncio.to_thread(self.metrics.close)
         if self.aws is not None:
             self.aws.close()
         if self._embedded is not None:
@@ -384,13 +409,15 @@ def _handlers(
     validate: Callable[[Message], None],
     calls: CallsInFlight,
     retry_delay: float,
+    metrics: Metrics | None = None,
 ) -> grpc.GenericRpcHandler:
     """One handler per AWS operation, all through the Gateway's one path, and the gateway's own RPCs.
 
-    Every request is validated (`validate`) before its handler runs; every call drains alike.
+    Every request is validated (`validate`) before its handler runs; every call drains alike, and
+    is counted alike (`metrics`, None: not counted).
     """
     handlers = {
-        name: _unary(name, rpc.request_type, gateway.handler(rpc), retry_delay, validate, calls)
+        name: _unary(name, rpc.request_type, gateway.handler(rpc), retry_delay, validate, calls, metrics=metrics)
         for name, rpc in table.items()
     }
     handlers["WaitExecution"] = _unary(
@@ -401,6 +428,7 @@ def _handlers(
         validate,
         calls,
         ends_on_drain=True,  # a wait may last minutes; the caller asks another replica
+        metrics=metrics,
     )
     handlers["StreamExecutionHistory"] = _streaming(
         "StreamExecutionHistory",
@@ -409,9 +437,10 @@ def _handlers(
         retry_delay,
         validate,
         calls,
+        metrics,
     )
     handlers["WatchExecutions"] = _streaming(
-        "WatchExecutions", gateway_pb2.WatchExecutionsRequest, watcher.watch, retry_delay, validate, calls
+        "WatchExecutions", gateway_pb2.WatchExecutionsRequest, watcher.watch, retry_delay, validate, calls, metrics
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
@@ -453,6 +482,7 @@ def _unary(
     validate: Callable[[Message], None],
     calls: CallsInFlight,
     ends_on_drain: bool = False,
+    metrics: Metrics | None = None,
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message | bytes:
         call = None
@@ -474,8 +504,9 @@ def _unary(
             if call is not None:
                 calls.leave(call)
 
+    handler = behavior if metrics is None else metrics.unary(SERVICE_NAME, name, behavior)
     return grpc.unary_unary_rpc_method_handler(
-        behavior, request_deserializer=_decoder(request_type), response_serializer=_serialize
+        handler, request_deserializer=_decoder(request_type), response_serializer=_serialize
     )
 
 
@@ -486,6 +517,7 @@ def _streaming(
     retry_delay: float,
     validate: Callable[[Message], None],
     calls: CallsInFlight,
+    metrics: Metrics | None = None,
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message | bytes]:
         call = None
@@ -516,8 +548,9 @@ def _streaming(
             if call is not None:
                 calls.leave(call)
 
+    handler = behavior if metrics is None else metrics.server_stream(SERVICE_NAME, name, behavior)
     return grpc.unary_stream_rpc_method_handler(
-        behavior, request_deserializer=_decoder(request_type), response_serializer=_serialize
+        handler, request_deserializer=_decoder(request_type), response_serializer=_serialize
     )
 
 

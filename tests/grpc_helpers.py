@@ -22,6 +22,7 @@ def server_config(**overrides: object) -> Config:
     """Settings for a server on a free loopback port."""
     values: dict[str, object] = {
         "listen": "127.0.0.1:0",
+        "metrics_listen": "127.0.0.1:0",
         "backend": "aws",
         "workers": 8,
         "grace_seconds": 2.0,

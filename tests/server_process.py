@@ -85,12 +85,13 @@ def documented_environments() -> dict[str, dict[str, str]]:
 def loopback_environment(endpoint_url: str, home: Path) -> dict[str, str]:
     """What a test adds to a documented environment: the fake endpoint, dummy credentials, empty AWS files.
 
-    The listen address is loopback on a free port; the instance metadata service is off, so nothing
+    The listen addresses (gRPC and metrics) are loopback on free ports; the instance metadata service is off, so nothing
     ever leaves 127.0.0.1.
     """
     home.mkdir(parents=True, exist_ok=True)
     return {
         "SFN_GRPC_LISTEN": "127.0.0.1:0",
+        "SFN_GRPC_METRICS_LISTEN": "127.0.0.1:0",
         "AWS_ENDPOINT_URL_SFN": endpoint_url,
         "AWS_ACCESS_KEY_ID": "testing",
         "AWS_SECRET_ACCESS_KEY": "testing",

@@ -26,7 +26,8 @@ def test_every_kustomize_resource_exists_and_parses() -> None:
 
 
 def test_the_deployment_sets_only_real_settings_and_drains_in_time() -> None:
-    spec = deployment()["spec"]["template"]["spec"]
+    manifest = deployment()
+    spec = manifest["spec"]["template"]["spec"]
     container = spec["containers"][0]
     env = {e["name"]: e.get("value") for e in container["env"]}
     assert {name for name in env if name.startswith("SFN_GRPC_")} <= KNOWN
@@ -35,12 +36,18 @@ def test_the_deployment_sets_only_real_settings_and_drains_in_time() -> None:
     assert config.backend == "aws"
     assert spec["terminationGracePeriodSeconds"] > config.grace_seconds
     assert container["readinessProbe"]["grpc"]["port"] == container["ports"][0]["containerPort"]
+    ports = {port["name"]: port["containerPort"] for port in container["ports"]}
+    assert config.metrics_listen == f"0.0.0.0:{ports['metrics']}"
+    annotations = manifest["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["prometheus.io/port"] == str(ports["metrics"])
+    assert annotations["prometheus.io/scrape"] == "true"
 
 
 def test_the_dockerfile_defaults_match_the_contract() -> None:
     text = (ROOT / "Dockerfile").read_text()
     assert "SFN_GRPC_LISTEN=0.0.0.0:50051" in text
     assert "SFN_GRPC_BACKEND=aws" in text
+    assert "SFN_GRPC_METRICS_LISTEN=0.0.0.0:9090" in text
     assert set(re.findall(r"\b(SFN_GRPC_[A-Z_]+)=", text)) <= KNOWN
     for line in re.findall(r"^COPY (?!--)(.+)$", text, flags=re.MULTILINE):
         for path in line.split()[:-1]:
