@@ -23,7 +23,7 @@ import grpc
 from botocore.exceptions import ClientError, ConnectionClosedError, ConnectTimeoutError, EndpointConnectionError
 from botocore.exceptions import ReadTimeoutError as BotoReadTimeoutError
 
-from service.errors import ServiceError
+from service.errors import ServiceError, http_status
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +37,14 @@ def is_answer(outcome: BaseException | None) -> bool:
     if outcome is None:
         return True
     if isinstance(outcome, ClientError):
-        return _http_status(outcome) < 500
+        return http_status(outcome) < 500
     return False
 
 
 def is_failure(outcome: BaseException | None, seconds: float, slow_after: float) -> bool:
     """True when this attempt shows the backend unusable (see the module docstring)."""
     if isinstance(outcome, ClientError):
-        return _http_status(outcome) >= 500
+        return http_status(outcome) >= 500
     if isinstance(outcome, _NO_ANSWER):
         return True
     abandoned = isinstance(outcome, asyncio.CancelledError) or (
@@ -53,10 +53,6 @@ def is_failure(outcome: BaseException | None, seconds: float, slow_after: float)
     if abandoned:
         return seconds >= slow_after  # waited as long as the probe would have, and no answer
     return False
-
-
-def _http_status(error: ClientError) -> int:
-    return int(error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
 
 
 class BackendHealth:

@@ -225,27 +225,40 @@ def invalid_argument(
     )
 
 
+def aws_error_code(exc: ClientError) -> str:
+    """The error code AWS (or botocore, for a body without one) gave an error answer ("" if none)."""
+    return str(exc.response.get("Error", {}).get("Code") or "")
+
+
+def http_status(exc: ClientError) -> int:
+    """The HTTP status of an error answer (0 when unknown)."""
+    return int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
+
+
+def is_throttled(exc: ClientError) -> bool:
+    """True when AWS refused the request for rate reasons (it did nothing)."""
+    return aws_error_code(exc) in THROTTLING_CODES or http_status(exc) == 429
+
+
 def from_client_error(exc: ClientError, retry_delay: float) -> ServiceError:
     """The status for an error that AWS returned."""
     error = exc.response.get("Error", {})
     meta = exc.response.get("ResponseMetadata", {})
-    aws_code = str(error.get("Code") or "Unknown")
-    http_status = int(meta.get("HTTPStatusCode") or 0)
+    aws_code = aws_error_code(exc) or "Unknown"
+    status = http_status(exc)
     if aws_code.isdigit():
         # botocore found no AWS error in the body and used the HTTP status as the code: the answer
         # came from something else (an emulator's error page, a proxy, a load balancer).
-        return _not_aws_error(http_status, str(error.get("Message") or ""), retry_delay)
+        return _not_aws_error(status, str(error.get("Message") or ""), retry_delay)
     code = AWS_ERROR_CODES.get(aws_code)
     if code is None:
-        code = C.UNAVAILABLE if http_status >= 500 else _HTTP_FALLBACK.get(http_status, C.FAILED_PRECONDITION)
-        log.warning(
-            "AWS error code %s (HTTP %s) is not in the mapping table; sent as %s", aws_code, http_status, code.name
-        )
+        code = C.UNAVAILABLE if status >= 500 else _HTTP_FALLBACK.get(status, C.FAILED_PRECONDITION)
+        log.warning("AWS error code %s (HTTP %s) is not in the mapping table; sent as %s", aws_code, status, code.name)
     metadata = {"aws_error_code": aws_code}
     if meta.get("RequestId"):
         metadata["aws_request_id"] = str(meta["RequestId"])
-    if http_status:
-        metadata["http_status"] = str(http_status)
+    if status:
+        metadata["http_status"] = str(status)
     if exc.response.get("reason"):  # ValidationException carries a reason member
         metadata["aws_reason"] = str(exc.response["reason"])
     message = str(error.get("Message") or aws_code)

@@ -31,7 +31,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, make
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from service.errors import THROTTLING_CODES
+from service.errors import http_status, is_throttled
 
 # go-grpc-prometheus's default buckets (Prometheus's DefBuckets), seconds.
 HANDLING_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -65,11 +65,9 @@ def attempt_outcome(error: BaseException | None) -> str:
     if error is None:
         return "ok"
     if isinstance(error, ClientError):
-        code = error.response.get("Error", {}).get("Code", "")
-        status = int(error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
-        if code in THROTTLING_CODES or status == 429:
+        if is_throttled(error):
             return "throttled"
-        return "server_error" if status >= 500 else "client_error"
+        return "server_error" if http_status(error) >= 500 else "client_error"
     if isinstance(error, ConnectTimeoutError | ReadTimeoutError):
         return "timeout"
     if isinstance(error, EndpointConnectionError | ConnectionClosedError | ConnectionError):

@@ -27,7 +27,7 @@ from botocore.exceptions import (
 from tenacity import AsyncRetrying, RetryCallState, stop_after_attempt, wait_random_exponential
 from tenacity.stop import stop_base
 
-from service.errors import THROTTLING_CODES
+from service.errors import http_status, is_throttled
 
 T = TypeVar("T")
 
@@ -85,11 +85,9 @@ class Failure:
 def classify(exc: BaseException) -> Failure:
     """Decide whether an attempt's failure is worth retrying and whether AWS may have acted on it."""
     if isinstance(exc, ClientError):
-        code = exc.response.get("Error", {}).get("Code", "")
-        status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
-        if code in THROTTLING_CODES or status == 429:
+        if is_throttled(exc):
             return Failure(retryable=True, may_have_reached_aws=False)  # refused before acting
-        if status >= 500:
+        if http_status(exc) >= 500:
             return Failure(retryable=True, may_have_reached_aws=True)
         return Failure(retryable=False, may_have_reached_aws=True)
     if isinstance(exc, EndpointConnectionError | ConnectTimeoutError):

@@ -30,7 +30,7 @@ from sfngrpc.stepfunctions.v1 import executions_pb2, service_pb2, state_machines
 from service.aws import Aws, Operation
 from service.caches import DescribeCache, StateMachineTypes
 from service.convert import to_dict
-from service.errors import ServiceError
+from service.errors import ServiceError, aws_error_code
 from service.paging import PageTokens, Pagination, fetch_page
 from service.retry import classify
 
@@ -270,7 +270,7 @@ class StartExecutionSafety:
 
 
 def _already_exists(exc: BaseException) -> bool:
-    return isinstance(exc, ClientError) and exc.response.get("Error", {}).get("Code") == "ExecutionAlreadyExists"
+    return isinstance(exc, ClientError) and aws_error_code(exc) == "ExecutionAlreadyExists"
 
 
 def _maybe_delivered(exc: BaseException) -> bool:
