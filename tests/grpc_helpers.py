@@ -13,6 +13,7 @@ from sfngrpc.stepfunctions.v1 import executions_pb2, service_pb2_grpc, state_mac
 from service.backend import ClientSettings
 from service.config import Config
 from service.embedded import DEMO_STATE_MACHINE_NAME
+from service.executions import TERMINAL_EVENTS
 from service.server import Server
 
 TEST_TOKEN_SECRET = "test-page-token-secret"
@@ -65,6 +66,15 @@ async def start_demo(stub: service_pb2_grpc.StepFunctionsServiceStub, wait: bool
     )
     started = await stub.StartExecution(request, timeout=10)
     return started.execution_arn
+
+
+def terminal_events(types: list[int]) -> list[int]:
+    """The execution-ending event types among `types`, in order.
+
+    A demo history has exactly one, but it is not always the last event: moto's Map workers may append
+    an iteration's last event after it (seen in CI), and the gateway passes moto's order on.
+    """
+    return [t for t in types if t in TERMINAL_EVENTS]
 
 
 def unpack_details(status: status_pb2.Status) -> dict[str, object]:

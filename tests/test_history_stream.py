@@ -14,7 +14,7 @@ from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, s
 
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history
-from tests.grpc_helpers import rich_details, running_server, server_config, start_demo
+from tests.grpc_helpers import rich_details, running_server, server_config, start_demo, terminal_events
 
 pytestmark = pytest.mark.asyncio
 FAST_POLLS = {"poll_min_seconds": 0.05, "poll_max_seconds": 0.2}
@@ -263,7 +263,7 @@ async def test_follow_a_demo_execution_on_the_embedded_backend() -> None:
         assert ids == list(range(1, len(ids) + 1))
         types = [e.type for m in messages for e in m.events]
         assert history_pb2.HISTORY_EVENT_TYPE_WAIT_STATE_ENTERED in types
-        assert types[-1] == history_pb2.HISTORY_EVENT_TYPE_EXECUTION_SUCCEEDED
+        assert terminal_events(types) == [history_pb2.HISTORY_EVENT_TYPE_EXECUTION_SUCCEEDED]
         assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
         waited = await stub.WaitExecution(gateway_pb2.WaitExecutionRequest(execution_arn=execution_arn), timeout=10)
         assert waited.done
