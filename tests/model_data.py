@@ -34,7 +34,7 @@ def shapes() -> dict[str, dict[str, Any]]:
 
 
 # Unicode without lone surrogates (not encodable in UTF-8, so not sendable by AWS or protobuf).
-_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 _INT64 = st.integers(min_value=-(2**63), max_value=2**63 - 1)
 _DOUBLE = st.floats(allow_nan=False, allow_infinity=False)
 _ZONES = st.sampled_from([UTC, dt.timezone(dt.timedelta(hours=5, minutes=30)), dt.timezone(dt.timedelta(hours=-8))])
@@ -168,4 +168,4 @@ def input_shapes() -> list[tuple[str, str]]:
 def message_class(name: str) -> type[Message]:
     """The generated class of sfngrpc.stepfunctions.v1.<name>."""
     descriptor = service_pb2.DESCRIPTOR.pool.FindMessageTypeByName(f"sfngrpc.stepfunctions.v1.{name}")
-    return message_factory.GetMessageClass(descriptor)  # type: ignore[no-any-return]
+    return message_factory.GetMessageClass(descriptor)

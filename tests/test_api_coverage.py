@@ -8,7 +8,7 @@ import pkgutil
 
 import pytest
 from botocore import xform_name
-from google.protobuf.descriptor import Descriptor, FieldDescriptor
+from google.protobuf.descriptor import Descriptor, FieldDescriptor, FileDescriptor
 from sfngrpc.stepfunctions.v1 import annotations_pb2, history_pb2, service_pb2
 
 from tests.model_data import model, shapes
@@ -17,7 +17,7 @@ SERVICE = service_pb2.DESCRIPTOR.services_by_name["StepFunctionsService"]
 POOL = service_pb2.DESCRIPTOR.pool
 
 
-def _files() -> list:
+def _files() -> list[FileDescriptor]:
     """Every generated file of the package, including those no RPC imports (errors.proto)."""
     import sfngrpc.stepfunctions.v1
 

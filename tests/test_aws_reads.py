@@ -246,7 +246,7 @@ async def test_a_stream_whose_pages_keep_failing_ends_with_the_mapped_error(fake
             ):
                 pass
         assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
-        assert rich_details(caught.value)["ErrorInfo"].reason == "SERVICE_UNAVAILABLE"  # type: ignore[attr-defined]
+        assert rich_details(caught.value)["ErrorInfo"].reason == "SERVICE_UNAVAILABLE"
 
 
 async def test_a_stream_of_a_missing_execution_is_not_found(fake: FakeStepFunctions) -> None:
@@ -258,7 +258,7 @@ async def test_a_stream_of_a_missing_execution_is_not_found(fake: FakeStepFuncti
             ):
                 pass
         assert caught.value.code() == grpc.StatusCode.NOT_FOUND
-        assert rich_details(caught.value)["ErrorInfo"].reason == "EXECUTION_DOES_NOT_EXIST"  # type: ignore[attr-defined]
+        assert rich_details(caught.value)["ErrorInfo"].reason == "EXECUTION_DOES_NOT_EXIST"
 
 
 # -- the look ahead -------------------------------------------------------------------------------------

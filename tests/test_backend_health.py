@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from typing import TypeAlias
 
 import grpc
 import pytest
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1 import health_pb2
 from sfngrpc.stepfunctions.v1 import executions_pb2, service_pb2_grpc
 
 from tests.fake_sfn import FakeStepFunctions
-from tests.grpc_helpers import running_server, server_config
+from tests.grpc_helpers import health_stub, running_server, server_config
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
@@ -24,21 +25,24 @@ class HealthWatch:
     """The statuses Health.Watch sends (one per change), read one at a time."""
 
     def __init__(self, channel: grpc.aio.Channel) -> None:
-        self._call = health_pb2_grpc.HealthStub(channel).Watch(health_pb2.HealthCheckRequest(service=""), timeout=60)
+        self._call = health_stub(channel).Watch(health_pb2.HealthCheckRequest(service=""), timeout=60)
 
     async def next(self, timeout: float = 20.0) -> int:
         reply = await asyncio.wait_for(self._call.read(), timeout)
-        assert reply is not grpc.aio.EOF
+        assert isinstance(reply, health_pb2.HealthCheckResponse)
         return int(reply.status)
 
     def close(self) -> None:
         self._call.cancel()
 
 
+Gateway: TypeAlias = "tuple[service_pb2_grpc.StepFunctionsServiceAsyncStub, grpc.aio.Channel, HealthWatch]"
+
+
 @pytest.fixture
 async def gateway(
     fake: FakeStepFunctions,
-) -> AsyncIterator[tuple[service_pb2_grpc.StepFunctionsServiceStub, grpc.aio.Channel, HealthWatch]]:
+) -> AsyncIterator[Gateway]:
     config = server_config(health_probe_timeout_seconds=PROBE_TIMEOUT)
     async with running_server(config, fake.endpoint_url) as (_, stub, channel):
         watch = HealthWatch(channel)
@@ -53,11 +57,13 @@ async def gateway(
 
 
 async def check(channel: grpc.aio.Channel) -> int:
-    reply = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=""), timeout=5)
+    reply = await health_stub(channel).Check(health_pb2.HealthCheckRequest(service=""), timeout=5)
     return int(reply.status)
 
 
-async def describe(stub: service_pb2_grpc.StepFunctionsServiceStub, arn: str, timeout: float = 10) -> grpc.StatusCode:
+async def describe(
+    stub: service_pb2_grpc.StepFunctionsServiceAsyncStub, arn: str, timeout: float = 10
+) -> grpc.StatusCode:
     try:
         await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=arn), timeout=timeout)
     except grpc.aio.AioRpcError as error:
@@ -68,7 +74,7 @@ async def describe(stub: service_pb2_grpc.StepFunctionsServiceStub, arn: str, ti
 MISSING = "arn:aws:states:us-east-1:123456789012:execution:machine:missing"
 
 
-async def test_aws_errors_are_answers_and_keep_it_serving(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_aws_errors_are_answers_and_keep_it_serving(fake: FakeStepFunctions, gateway: Gateway) -> None:
     stub, channel, _ = gateway
     fake.inject("throttle", operation="DescribeExecution", times=20)
     for _ in range(12):
@@ -79,7 +85,7 @@ async def test_aws_errors_are_answers_and_keep_it_serving(fake: FakeStepFunction
 
 @pytest.mark.parametrize("fault", ["503", "500", "drop_before"])
 async def test_unreachable_or_5xx_backend_is_not_serving_until_it_answers_again(
-    fake: FakeStepFunctions, gateway: tuple, fault: str
+    fake: FakeStepFunctions, gateway: Gateway, fault: str
 ) -> None:
     stub, channel, watch = gateway
     probes_before = len(fake.calls_of("ListStateMachines"))
@@ -94,7 +100,7 @@ async def test_unreachable_or_5xx_backend_is_not_serving_until_it_answers_again(
     assert await describe(stub, MISSING) == grpc.StatusCode.NOT_FOUND
 
 
-async def test_a_backend_that_does_not_answer_in_time_is_not_serving(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_a_backend_that_does_not_answer_in_time_is_not_serving(fake: FakeStepFunctions, gateway: Gateway) -> None:
     stub, channel, watch = gateway
     fake.latency = 10 * PROBE_TIMEOUT
     # Callers give up (their deadline) after waiting longer than the probe would: five in a row

@@ -14,11 +14,12 @@ import math
 import socket
 import threading
 from collections.abc import AsyncIterator, Iterator
+from typing import TypeAlias
 
 import grpc
 import pytest
 from google.protobuf import duration_pb2
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1 import health_pb2
 from sfngrpc.stepfunctions.v1 import (
     activities_pb2,
     executions_pb2,
@@ -32,10 +33,11 @@ from sfngrpc.stepfunctions.v1 import (
 
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history
-from tests.grpc_helpers import rich_details, running_server, server_config
+from tests.grpc_helpers import health_stub, rich_details, running_server, server_config
 
 pytestmark = pytest.mark.asyncio
-Stub = service_pb2_grpc.StepFunctionsServiceStub
+Stub: TypeAlias = "service_pb2_grpc.StepFunctionsServiceAsyncStub"  # declared in the .pyi only
+Gateway: TypeAlias = "tuple[Server, Stub]"
 
 ACCOUNT = "arn:aws:states:us-east-1:123456789012"
 MACHINE = f"{ACCOUNT}:stateMachine:machine"
@@ -48,11 +50,11 @@ TRAILER_LIMIT = 16 * 1024
 
 
 @pytest.fixture
-async def gateway(fake: FakeStepFunctions) -> AsyncIterator[tuple[Server, Stub]]:
+async def gateway(fake: FakeStepFunctions) -> AsyncIterator[Gateway]:
     config = server_config(poll_min_seconds=0.05, poll_max_seconds=0.1)
     async with running_server(config, fake.endpoint_url) as (server, stub, channel):
         # The health probe's call comes first; after it, the fake must see only what callers cause.
-        health = health_pb2_grpc.HealthStub(channel)
+        health = health_stub(channel)
         async for answer in health.Watch(health_pb2.HealthCheckRequest(), timeout=10):
             if answer.status == health_pb2.HealthCheckResponse.SERVING:
                 break
@@ -66,7 +68,7 @@ async def refused(call: object, fake: FakeStepFunctions) -> tuple[grpc.aio.AioRp
         await (call.read() if isinstance(call, grpc.aio.UnaryStreamCall) else call)  # type: ignore[misc]
     error = caught.value
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT, error.details()
-    violations = rich_details(error)["BadRequest"].field_violations  # type: ignore[attr-defined]
+    violations = rich_details(error)["BadRequest"].field_violations
     assert fake.calls == [], [c.operation for c in fake.calls]
     return error, {v.field: v.description for v in violations}
 
@@ -74,7 +76,7 @@ async def refused(call: object, fake: FakeStepFunctions) -> tuple[grpc.aio.AioRp
 # -- enums ----------------------------------------------------------------------------------------
 
 
-async def test_an_unknown_status_filter_is_refused_not_dropped(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_an_unknown_status_filter_is_refused_not_dropped(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     request = executions_pb2.ListExecutionsRequest(state_machine_arn=MACHINE, status_filter=99)  # type: ignore[arg-type]
     _, found = await refused(stub.ListExecutions(request, timeout=10), fake)
@@ -82,7 +84,7 @@ async def test_an_unknown_status_filter_is_refused_not_dropped(fake: FakeStepFun
 
 
 async def test_an_unknown_state_machine_type_does_not_create_a_standard_one(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     _, stub = gateway
     request = state_machines_pb2.CreateStateMachineRequest(
@@ -95,7 +97,7 @@ async def test_an_unknown_state_machine_type_does_not_create_a_standard_one(
     assert set(found) == {"type"}
 
 
-async def test_an_optional_enum_set_to_unspecified_is_refused(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_an_optional_enum_set_to_unspecified_is_refused(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     request = executions_pb2.ListExecutionsRequest(
         state_machine_arn=MACHINE, status_filter=executions_pb2.EXECUTION_STATUS_UNSPECIFIED
@@ -106,7 +108,7 @@ async def test_an_optional_enum_set_to_unspecified_is_refused(fake: FakeStepFunc
 
 @pytest.mark.parametrize("status", [7, 0])
 async def test_a_watch_with_a_bad_status_filter_is_refused(
-    fake: FakeStepFunctions, gateway: tuple, status: int
+    fake: FakeStepFunctions, gateway: Gateway, status: int
 ) -> None:
     # 7 was INTERNAL (no name for it); 0 was a watch that never sent anything.
     _, stub = gateway
@@ -128,7 +130,7 @@ async def test_a_watch_with_a_bad_status_filter_is_refused(
     ],
 )
 async def test_a_wait_out_of_range_is_refused(
-    fake: FakeStepFunctions, gateway: tuple, max_wait: duration_pb2.Duration
+    fake: FakeStepFunctions, gateway: Gateway, max_wait: duration_pb2.Duration
 ) -> None:
     _, stub = gateway
     request = gateway_pb2.WaitExecutionRequest(execution_arn=EXECUTION, max_wait=max_wait)
@@ -138,7 +140,7 @@ async def test_a_wait_out_of_range_is_refused(
 
 @pytest.mark.parametrize("percentage", [-1.0, 100.5, math.nan, math.inf, -math.inf])
 async def test_floats_out_of_range_or_not_finite_are_refused(
-    fake: FakeStepFunctions, gateway: tuple, percentage: float
+    fake: FakeStepFunctions, gateway: Gateway, percentage: float
 ) -> None:
     # -1 reached the backend and came back as UNAVAILABLE / BACKEND_ERROR.
     _, stub = gateway
@@ -147,14 +149,14 @@ async def test_floats_out_of_range_or_not_finite_are_refused(
     assert set(found) == {"tolerated_failure_percentage"}
 
 
-async def test_an_integer_beyond_32_bits_is_refused(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_an_integer_beyond_32_bits_is_refused(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     request = map_runs_pb2.UpdateMapRunRequest(map_run_arn=MAP_RUN, max_concurrency=2**40)
     _, found = await refused(stub.UpdateMapRun(request, timeout=10), fake)
     assert set(found) == {"max_concurrency"}
 
 
-async def test_the_stream_rules_hold(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_the_stream_rules_hold(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     for request, field in [
         (gateway_pb2.StreamExecutionHistoryRequest(execution_arn=EXECUTION, page_size=1001), "page_size"),
@@ -182,12 +184,12 @@ async def test_the_stream_rules_hold(fake: FakeStepFunctions, gateway: tuple) ->
         "not-an-arn",
     ],
 )
-async def test_execution_arns_are_whole_arns_of_executions(fake: FakeStepFunctions, gateway: tuple, arn: str) -> None:
+async def test_execution_arns_are_whole_arns_of_executions(fake: FakeStepFunctions, gateway: Gateway, arn: str) -> None:
     _, stub = gateway
     request = executions_pb2.DescribeExecutionRequest(execution_arn=arn)
     error, found = await refused(stub.DescribeExecution(request, timeout=10), fake)
     assert found == {"execution_arn": "must be the ARN of an execution or Express execution"}
-    assert arn not in error.details()
+    assert arn not in (error.details() or "")
 
 
 @pytest.mark.parametrize(
@@ -209,14 +211,14 @@ async def test_execution_arns_are_whole_arns_of_executions(fake: FakeStepFunctio
     ],
 )
 async def test_each_arn_field_takes_its_resource_type(
-    fake: FakeStepFunctions, gateway: tuple, request_message: object, rpc: str, field: str
+    fake: FakeStepFunctions, gateway: Gateway, request_message: object, rpc: str, field: str
 ) -> None:
     _, stub = gateway
     _, found = await refused(getattr(stub, rpc)(request_message, timeout=10), fake)
     assert field in found
 
 
-async def test_versions_and_aliases_stand_for_their_state_machine(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_versions_and_aliases_stand_for_their_state_machine(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("machine")
     for arn in (f"{machine}:1", f"{machine}:prod"):
@@ -237,7 +239,7 @@ async def test_versions_and_aliases_stand_for_their_state_machine(fake: FakeStep
     ],
 )
 async def test_list_executions_needs_exactly_one_arn(
-    fake: FakeStepFunctions, gateway: tuple, request_message: executions_pb2.ListExecutionsRequest
+    fake: FakeStepFunctions, gateway: Gateway, request_message: executions_pb2.ListExecutionsRequest
 ) -> None:
     _, stub = gateway
     _, found = await refused(stub.ListExecutions(request_message, timeout=10), fake)
@@ -246,15 +248,15 @@ async def test_list_executions_needs_exactly_one_arn(
 
 
 @pytest.mark.parametrize("payload", ["not json", "{", "NaN", '{"a": Infinity}', "", "[" * 100_000])
-async def test_execution_input_must_be_json(fake: FakeStepFunctions, gateway: tuple, payload: str) -> None:
+async def test_execution_input_must_be_json(fake: FakeStepFunctions, gateway: Gateway, payload: str) -> None:
     _, stub = gateway
     request = executions_pb2.StartExecutionRequest(state_machine_arn=MACHINE, input=payload)
     error, found = await refused(stub.StartExecution(request, timeout=10), fake)
     assert set(found) == {"input"}
-    assert "not json" not in error.details()
+    assert "not json" not in (error.details() or "")
 
 
-async def test_definitions_and_task_output_must_be_json(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_definitions_and_task_output_must_be_json(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     create = state_machines_pb2.CreateStateMachineRequest(name="sm", definition="StartAt: P", role_arn=ROLE)
     _, found = await refused(stub.CreateStateMachine(create, timeout=10), fake)
@@ -265,7 +267,7 @@ async def test_definitions_and_task_output_must_be_json(fake: FakeStepFunctions,
 
 
 async def test_validate_definition_leaves_judging_the_definition_to_aws(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     # The operation exists to say what is wrong with a definition: its answer, not ours, says so.
     _, stub = gateway
@@ -276,7 +278,7 @@ async def test_validate_definition_leaves_judging_the_definition_to_aws(
     assert len(fake.calls_of("ValidateStateMachineDefinition")) == 1
 
 
-async def test_valid_json_payloads_go_through(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_valid_json_payloads_go_through(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("machine")
     for payload in ('{"a": [1, 2.5, "é", null]}', "[]", '"text"', "3"):
@@ -288,28 +290,30 @@ async def test_valid_json_payloads_go_through(fake: FakeStepFunctions, gateway: 
 # -- bounded BadRequest ------------------------------------------------------------------------------------
 
 
-async def test_a_thousand_violations_fit_the_trailer_and_say_how_many(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_a_thousand_violations_fit_the_trailer_and_say_how_many(
+    fake: FakeStepFunctions, gateway: Gateway
+) -> None:
     # Was RESOURCE_EXHAUSTED: the BadRequest of 1,000 violations overflowed the 16 KiB trailer limit.
     _, stub = gateway
     request = state_machines_pb2.UntagResourceRequest(resource_arn=MACHINE, tag_keys=["k" * 300] * 1000)
     error, found = await refused(stub.UntagResource(request, timeout=10), fake)
     assert 1 <= len(found) <= 20
     assert all(len(text) <= 200 for text in found.values())
-    assert "k" * 100 not in error.details()
+    assert "k" * 100 not in (error.details() or "")
     info = rich_details(error)["ErrorInfo"]
-    assert info.metadata["violations"] == "1000"  # type: ignore[attr-defined]
-    assert "(and 995 more)" in error.details()
+    assert info.metadata["violations"] == "1000"
+    assert "(and 995 more)" in (error.details() or "")
     trailer = dict(error.trailing_metadata() or ())["grpc-status-details-bin"]
-    assert len(trailer) + len(error.details().encode()) < TRAILER_LIMIT // 2
+    assert len(trailer) + len((error.details() or "").encode()) < TRAILER_LIMIT // 2
 
 
-async def test_a_huge_invalid_value_is_not_echoed(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_a_huge_invalid_value_is_not_echoed(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     secret = "s3cr3t-" * 50_000
     request = executions_pb2.StartExecutionRequest(state_machine_arn=MACHINE, name=secret, input=secret)
     error, found = await refused(stub.StartExecution(request, timeout=10), fake)
     assert set(found) == {"name", "input"}
-    assert "s3cr3t" not in error.details()
+    assert "s3cr3t" not in (error.details() or "")
     assert b"s3cr3t" not in dict(error.trailing_metadata() or ())["grpc-status-details-bin"]
 
 
@@ -356,11 +360,11 @@ async def test_an_html_error_page_becomes_a_short_unavailable(html_endpoint: str
     error = caught.value
     assert error.code() == grpc.StatusCode.UNAVAILABLE
     info = rich_details(error)["ErrorInfo"]
-    assert info.reason == "BACKEND_ERROR"  # type: ignore[attr-defined]
-    assert info.metadata["http_status"] == "500"  # type: ignore[attr-defined]
-    assert "HTTP 500" in error.details()
-    assert "html" not in error.details().lower()
-    assert "nginx" not in error.details()
+    assert info.reason == "BACKEND_ERROR"
+    assert info.metadata["http_status"] == "500"
+    assert "HTTP 500" in (error.details() or "")
+    assert "html" not in (error.details() or "").lower()
+    assert "nginx" not in (error.details() or "")
 
 
 def _closed_port() -> int:
@@ -376,8 +380,8 @@ async def test_an_unreachable_backend_is_not_named_to_the_caller() -> None:
             await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=EXECUTION), timeout=10)
     error = caught.value
     assert error.code() == grpc.StatusCode.UNAVAILABLE
-    assert rich_details(error)["ErrorInfo"].reason == "BACKEND_UNREACHABLE"  # type: ignore[attr-defined]
-    assert "127.0.0.1" not in error.details()
+    assert rich_details(error)["ErrorInfo"].reason == "BACKEND_UNREACHABLE"
+    assert "127.0.0.1" not in (error.details() or "")
     assert url not in str(dict(error.trailing_metadata() or ()))
 
 
@@ -388,7 +392,7 @@ def _malformed(fake: FakeStepFunctions, member: str, value: object, status: str 
     return fake.add_execution(machine, "odd", status=status, events=events)
 
 
-async def test_an_id_out_of_range_from_the_backend_is_unavailable(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_an_id_out_of_range_from_the_backend_is_unavailable(fake: FakeStepFunctions, gateway: Gateway) -> None:
     # Was INTERNAL, echoing the value.
     _, stub = gateway
     arn = _malformed(fake, "id", 2**70)
@@ -396,11 +400,11 @@ async def test_an_id_out_of_range_from_the_backend_is_unavailable(fake: FakeStep
         await stub.GetExecutionHistory(history_pb2.GetExecutionHistoryRequest(execution_arn=arn), timeout=10)
     error = caught.value
     assert error.code() == grpc.StatusCode.UNAVAILABLE
-    assert rich_details(error)["ErrorInfo"].reason == "BACKEND_ERROR"  # type: ignore[attr-defined]
-    assert str(2**70) not in error.details()
+    assert rich_details(error)["ErrorInfo"].reason == "BACKEND_ERROR"
+    assert str(2**70) not in (error.details() or "")
 
 
-async def test_a_bad_timestamp_in_a_stream_is_unavailable(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_a_bad_timestamp_in_a_stream_is_unavailable(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     arn = _malformed(fake, "timestamp", "the day after tomorrow", status="RUNNING")
     stream = stub.StreamExecutionHistory(gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn), timeout=10)
@@ -409,5 +413,5 @@ async def test_a_bad_timestamp_in_a_stream_is_unavailable(fake: FakeStepFunction
             pass
     error = caught.value
     assert error.code() == grpc.StatusCode.UNAVAILABLE
-    assert rich_details(error)["ErrorInfo"].reason == "BACKEND_ERROR"  # type: ignore[attr-defined]
-    assert "the day after tomorrow" not in error.details()
+    assert rich_details(error)["ErrorInfo"].reason == "BACKEND_ERROR"
+    assert "the day after tomorrow" not in (error.details() or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from sfngrpc.stepfunctions.v1 import executions_pb2
@@ -40,7 +41,7 @@ def test_the_lru_is_bounded_by_bytes_and_evicts_the_least_recently_used() -> Non
         ({"status": "PENDING_REDRIVE", "redriveStatus": "NOT_REDRIVABLE"}, False),
     ],
 )
-def test_what_counts_as_final(description: dict, final: bool) -> None:
+def test_what_counts_as_final(description: dict[str, Any], final: bool) -> None:
     assert is_final(to_message(description, executions_pb2.DescribeExecutionResponse)) is final
 
 

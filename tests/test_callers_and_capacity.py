@@ -134,10 +134,10 @@ async def test_a_start_of_an_express_machine_is_not_repeated_and_says_its_name(
         await gateway.StartExecution(executions_pb2.StartExecutionRequest(state_machine_arn=machine), timeout=5)
     assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
     info = rich_details(caught.value)["ErrorInfo"]
-    assert info.reason == "EXECUTION_OUTCOME_UNKNOWN"  # type: ignore[attr-defined]
+    assert info.reason == "EXECUTION_OUTCOME_UNKNOWN"
     starts = fake.calls_of("StartExecution")
     assert len(starts) == 1  # not repeated: for EXPRESS a repeat could start a second execution
-    assert info.metadata["execution_name"] == starts[0].params["name"]  # type: ignore[attr-defined]
+    assert info.metadata["execution_name"] == starts[0].params["name"]
 
 
 async def test_a_start_of_a_standard_machine_is_repeated_with_the_same_name(
@@ -166,7 +166,7 @@ async def test_a_call_that_runs_out_of_time_is_answered_with_details_before_the_
             await gateway.DescribeExecution(request, timeout=timeout)
         assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
         # The gateway's own answer (the caller's timer would give no details).
-        assert rich_details(caught.value)["ErrorInfo"].reason == "DEADLINE_EXCEEDED"  # type: ignore[attr-defined]
+        assert rich_details(caught.value)["ErrorInfo"].reason == "DEADLINE_EXCEEDED"
 
 
 async def test_a_start_that_runs_out_of_time_says_its_name(fake: FakeStepFunctions, gateway: Any) -> None:
@@ -176,8 +176,8 @@ async def test_a_start_that_runs_out_of_time_says_its_name(fake: FakeStepFunctio
         await gateway.StartExecution(executions_pb2.StartExecutionRequest(state_machine_arn=machine), timeout=1.0)
     assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     info = rich_details(caught.value)["ErrorInfo"]
-    assert info.reason == "EXECUTION_OUTCOME_UNKNOWN"  # type: ignore[attr-defined]
-    assert info.metadata["execution_name"] == fake.calls_of("StartExecution")[0].params["name"]  # type: ignore[attr-defined]
+    assert info.reason == "EXECUTION_OUTCOME_UNKNOWN"
+    assert info.metadata["execution_name"] == fake.calls_of("StartExecution")[0].params["name"]
 
 
 async def test_a_caller_with_no_time_left_sends_nothing_upstream(fake: FakeStepFunctions, gateway: Any) -> None:

@@ -105,7 +105,15 @@ async def test_the_client_alone_installs_and_calls_a_live_gateway(client_wheel: 
     python = venv / "bin" / "python"
     # The project venv's pip installs into the new venv (--python): no index, only the built wheel and
     # the pinned dependency wheels, so a dependency the client forgot to declare fails the install.
-    install = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--python", python, "install"]
+    install: list[str | Path] = [
+        sys.executable,
+        "-m",
+        "pip",
+        "--disable-pip-version-check",
+        "--python",
+        python,
+        "install",
+    ]
     install += ["--no-index", "--no-cache-dir", "--find-links", DEPENDENCY_WHEELS, "-c", ROOT / "constraints.txt"]
     await asyncio.to_thread(_run, *install, client_wheel, cwd=tmp_path)
     assert README_EXAMPLE is not None

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sfngrpc.stepfunctions.v1
@@ -67,7 +68,7 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
     assert comparison.diff_files == []
 
 
-def _changed_model() -> dict:
+def _changed_model() -> dict[str, Any]:
     model = copy.deepcopy(load_service_model())
     shapes = model["shapes"]
     event = shapes["HistoryEvent"]["members"]
@@ -208,7 +209,7 @@ def test_every_file_carries_the_language_options_and_gateway_proto_matches_the_g
 def _service_comment(proto: Path, rpc: str) -> str:
     lines = (proto / PROTO_DIR / "service.proto").read_text().splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith(f"  rpc {rpc}("))
-    comment = []
+    comment: list[str] = []
     for line in reversed(lines[:at]):
         if not line.startswith("  //"):
             break

@@ -1,4 +1,4 @@
-"""The converter is exact: model-generated values survive dict -> message -> dict, from boto3's dicts
+"""The converter is exact: model-generated values survive dict -> message -> dict[str, Any], from boto3's dicts
 and from AWS's wire JSON alike, and the checks would notice if they did not."""
 
 from __future__ import annotations
@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from typing import Any
 
 import botocore.model
 import botocore.parsers
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sfngrpc.stepfunctions.v1 import history_pb2
+from sfngrpc.stepfunctions.v1 import history_pb2, state_machines_pb2
 
 from service import convert
 from service.convert import ConversionError, to_dict, to_message
@@ -31,11 +32,11 @@ SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[Healt
 SERVICE_MODEL = botocore.model.ServiceModel(model(), service_name="stepfunctions")
 
 
-def botocore_parse(operation: str, body: bytes) -> dict:
+def botocore_parse(operation: str, body: bytes) -> dict[str, Any]:
     """Parse a response body with botocore's own JSON parser, as boto3 would."""
     parser = botocore.parsers.create_parser("json")
     shape = SERVICE_MODEL.operation_model(operation).output_shape
-    parsed = parser.parse({"status_code": 200, "headers": {}, "body": body}, shape)
+    parsed: dict[str, Any] = parser.parse({"status_code": 200, "headers": {}, "body": body}, shape)
     parsed.pop("ResponseMetadata", None)
     return parsed
 
@@ -76,7 +77,7 @@ def test_wire_json_gives_the_same_message_as_botocore(operation: str, shape: str
 # -- planted differences: the checks above would fail if the converter were wrong ------------------
 
 
-def _sample_event() -> dict:
+def _sample_event() -> dict[str, Any]:
     return {
         "timestamp": dt.datetime(2024, 2, 29, 23, 59, 59, 999000, tzinfo=dt.UTC),
         "type": "TaskScheduled",
@@ -192,14 +193,14 @@ def test_required_members_are_always_present() -> None:
 
 def test_map_of_lists_hides_its_wrapper() -> None:
     value = {"variableReferences": {"Pass": ["a", "b"], "Choice": []}}
-    message = to_message(value, message_class("DescribeStateMachineResponse"))
+    message = to_message(value, state_machines_pb2.DescribeStateMachineResponse)
     assert list(message.variable_references["Pass"].values) == ["a", "b"]
     assert to_dict(message)["variableReferences"] == value["variableReferences"]
 
 
 def test_unknown_enum_value_becomes_unspecified_and_is_logged_once(caplog: pytest.LogCaptureFixture) -> None:
     events = [{"type": "SomethingNew2099", "id": i} for i in (1, 2)]
-    message = to_message({"events": events}, message_class("GetExecutionHistoryResponse"))
+    message = to_message({"events": events}, history_pb2.GetExecutionHistoryResponse)
     assert [e.type for e in message.events] == [history_pb2.HISTORY_EVENT_TYPE_UNSPECIFIED] * 2
     assert "type" not in to_dict(message)["events"][0]
     assert sum("SomethingNew2099" in r.getMessage() for r in caplog.records) == 1
@@ -217,6 +218,6 @@ def test_unknown_members_are_ignored() -> None:
     "bad",
     [{"id": "one"}, {"id": 2**63}, {"timestamp": object()}, {"executionStartedEventDetails": {"input": "\ud800"}}],
 )
-def test_values_that_do_not_fit_raise_conversion_error(bad: dict) -> None:
+def test_values_that_do_not_fit_raise_conversion_error(bad: dict[str, Any]) -> None:
     with pytest.raises(ConversionError):
         to_message(bad, history_pb2.HistoryEvent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -14,8 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 KNOWN = {s.env for s in SETTINGS}
 
 
-def deployment() -> dict:
-    return yaml.safe_load((ROOT / "deploy" / "kubernetes" / "deployment.yaml").read_text())
+def deployment() -> dict[str, Any]:
+    document: dict[str, Any] = yaml.safe_load((ROOT / "deploy" / "kubernetes" / "deployment.yaml").read_text())
+    return document
 
 
 def test_every_kustomize_resource_exists_and_parses() -> None:

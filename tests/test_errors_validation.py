@@ -25,7 +25,7 @@ from sfngrpc.stepfunctions.v1 import (
 from service.convert import ConversionError, to_message
 from service.errors import AWS_DOMAIN, AWS_ERROR_CODES, ServiceError, aws_reason, from_exception, invalid_argument
 from service.validation import _ARN_KINDS, Validator
-from tests.grpc_helpers import unpack_details
+from tests.grpc_helpers import Details, unpack_details
 from tests.model_data import shapes
 
 MODEL = botocore.session.get_session().get_service_model("stepfunctions")
@@ -36,8 +36,9 @@ SERVICE = service_pb2.DESCRIPTOR.services_by_name["StepFunctionsService"]
 REQUEST_TYPES = [method.input_type for method in SERVICE.methods]
 
 
-def details(status: grpc.Status) -> dict[str, object]:
+def details(status: grpc.Status) -> Details:
     trailer = dict(status.trailing_metadata)["grpc-status-details-bin"]
+    assert isinstance(trailer, bytes)
     return unpack_details(status_pb2.Status.FromString(trailer))
 
 
@@ -46,7 +47,7 @@ def client_error(code: str, status: int = 400, message: str = "boom") -> ClientE
         "Error": {"Code": code, "Message": message},
         "ResponseMetadata": {"RequestId": "req-1", "HTTPStatusCode": status},
     }
-    return ClientError(response, "DescribeExecution")  # type: ignore[arg-type]
+    return ClientError(response, "DescribeExecution")
 
 
 def test_every_error_of_the_model_is_in_the_table() -> None:

@@ -31,7 +31,7 @@ TERMINAL = {
 }
 
 
-def event(ident: int, kind: int, size: int) -> history_pb2.HistoryEvent:
+def event(ident: int, kind: history_pb2.HistoryEventType.ValueType, size: int) -> history_pb2.HistoryEvent:
     return history_pb2.HistoryEvent(
         id=ident,
         type=kind,
@@ -93,7 +93,7 @@ def readings(draw: st.DrawFn) -> tuple[list[list[history_pb2.HistoryEvent]], int
 @settings(max_examples=150, deadline=None)
 @given(readings())
 def test_runs_send_what_the_event_by_event_reading_sent(
-    reading: tuple[list[list[history_pb2.HistoryEvent]], int, bool, int, int],
+    reading: tuple[list[list[history_pb2.HistoryEvent]], int, bool, executions_pb2.ExecutionStatus.ValueType, int],
 ) -> None:
     batches, after, reverse, status, limit = reading
     progress = _Progress(after, reverse)

@@ -19,6 +19,7 @@ from typing import Any
 import boto3
 import pytest
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
+from google.protobuf.message import Message
 from sfngrpc.stepfunctions.v1 import annotations_pb2, executions_pb2, gateway_pb2, history_pb2
 
 from tests.fake_sfn import FakeStepFunctions
@@ -123,7 +124,7 @@ async def test_describe_spells_fields_as_aws_does(fake: FakeStepFunctions) -> No
         described = await _run("-plaintext", address, "describe", "sfngrpc.stepfunctions.v1.BillingDetails")
         assert 'billed_memory_used_in_mb = 1 [json_name = "billedMemoryUsedInMB"]' in described
         # grpcurl's `describe` hides a json_name protoc would derive; its JSON template shows the names in use.
-        expected = {
+        expected: dict[type[Message], set[str]] = {
             executions_pb2.DescribeExecutionResponse: {"executionArn", "stateMachineArn", "status", "startDate"},
             gateway_pb2.StreamExecutionHistoryRequest: {"executionArn", "reverseOrder", "afterEventId", "pageSize"},
         }

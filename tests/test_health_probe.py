@@ -14,11 +14,11 @@ from pathlib import Path
 
 import grpc
 import pytest
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1 import health_pb2
 
 from service.server import SERVICE_NAME
 from tests.fake_sfn import FakeStepFunctions
-from tests.grpc_helpers import running_server, server_config
+from tests.grpc_helpers import health_stub, running_server, server_config
 from tests.server_process import ROOT, ServerProcess, loopback_environment, readme_environment
 
 PROBE = ROOT / ".tools" / "bin" / "grpc-health-probe"
@@ -40,7 +40,7 @@ def probe(port: int, service: str) -> subprocess.CompletedProcess[str]:
 
 async def serving(channel: grpc.aio.Channel, service: str) -> None:
     """Return once the health service reports SERVING (Watch sends each change as it happens)."""
-    watch = health_pb2_grpc.HealthStub(channel).Watch(health_pb2.HealthCheckRequest(service=service), timeout=30)
+    watch = health_stub(channel).Watch(health_pb2.HealthCheckRequest(service=service), timeout=30)
     async for change in watch:
         if change.status == health_pb2.HealthCheckResponse.SERVING:
             watch.cancel()

@@ -11,7 +11,7 @@ from typing import Any
 from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2
 
 from tests.fake_sfn import FakeStepFunctions, history
-from tests.grpc_helpers import running_server, server_config
+from tests.grpc_helpers import next_message, running_server, server_config
 
 Request = history_pb2.GetExecutionHistoryRequest
 
@@ -90,7 +90,7 @@ async def test_a_stalled_reader_of_a_final_history_stops_the_load(fake: FakeStep
     config = server_config(history_page_bytes=256 * 1024)  # pages of about 30 events
     async with running_server(config, fake.endpoint_url) as (_, stub, _):
         stream = stub.StreamExecutionHistory(gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn), timeout=60)
-        first = await stream.read()
+        first = await next_message(stream)
         assert first.events[0].id == 1
         # The reader stalls: HTTP/2 flow control stops the server's writes, and the load stops
         # one page after them. Wait until the calls stop, then check how far the load read.

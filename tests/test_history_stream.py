@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from typing import Any, TypeAlias
 
 import grpc
 import pytest
@@ -14,20 +15,21 @@ from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, s
 
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history
-from tests.grpc_helpers import rich_details, running_server, server_config, start_demo, terminal_events
+from tests.grpc_helpers import next_message, rich_details, running_server, server_config, start_demo, terminal_events
 
 pytestmark = pytest.mark.asyncio
 FAST_POLLS = {"poll_min_seconds": 0.05, "poll_max_seconds": 0.2}
-Stub = service_pb2_grpc.StepFunctionsServiceStub
+Stub: TypeAlias = "service_pb2_grpc.StepFunctionsServiceAsyncStub"  # declared in the .pyi only
+Gateway: TypeAlias = "tuple[Server, Stub]"
 
 
 @pytest.fixture
-async def gateway(fake: FakeStepFunctions) -> AsyncIterator[tuple[Server, Stub]]:
+async def gateway(fake: FakeStepFunctions) -> AsyncIterator[Gateway]:
     async with running_server(server_config(**FAST_POLLS), fake.endpoint_url) as (server, stub, _):
         yield server, stub
 
 
-def execution(fake: FakeStepFunctions, events: list[dict], status: str, **kwargs: object) -> str:
+def execution(fake: FakeStepFunctions, events: list[dict[str, Any]], status: str, **kwargs: Any) -> str:
     machine = fake.add_state_machine(f"machine-{time.monotonic_ns()}")
     return fake.add_execution(machine, "run", status=status, events=events, **kwargs)
 
@@ -48,7 +50,7 @@ async def read_ids(
 
 @pytest.mark.parametrize("status", ["RUNNING", "SUCCEEDED"])  # read from AWS, and through the cache
 async def test_a_25000_event_history_streams_whole_and_in_order(
-    fake: FakeStepFunctions, gateway: tuple, status: str
+    fake: FakeStepFunctions, gateway: Gateway, status: str
 ) -> None:
     _, stub = gateway
     arn = execution(fake, history(25_000, status=status, payload_bytes=32), status)
@@ -63,7 +65,7 @@ async def test_a_25000_event_history_streams_whole_and_in_order(
 
 @pytest.mark.parametrize("reverse", [False, True])
 async def test_resume_after_a_cancelled_stream_loses_and_repeats_nothing(
-    fake: FakeStepFunctions, gateway: tuple, reverse: bool
+    fake: FakeStepFunctions, gateway: Gateway, reverse: bool
 ) -> None:
     _, stub = gateway
     arn = execution(fake, history(3_000, status="RUNNING"), "RUNNING")
@@ -76,7 +78,7 @@ async def test_resume_after_a_cancelled_stream_loses_and_repeats_nothing(
 
 
 async def test_follow_delivers_every_event_and_ends_with_the_terminal_one(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     _, stub = gateway
     events = history(40, status="SUCCEEDED")
@@ -96,7 +98,7 @@ async def test_follow_delivers_every_event_and_ends_with_the_terminal_one(
     assert last_event.type == history_pb2.HISTORY_EVENT_TYPE_EXECUTION_SUCCEEDED
 
 
-async def test_follow_goes_through_a_redrive(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_follow_goes_through_a_redrive(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     failed = history(6, status="FAILED")
     arn = execution(fake, failed, "PENDING_REDRIVE", redrive_status="REDRIVABLE")
@@ -117,13 +119,13 @@ async def test_follow_goes_through_a_redrive(fake: FakeStepFunctions, gateway: t
     assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
 
 
-async def test_a_slow_consumer_holds_the_server_to_one_page_ahead(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_a_slow_consumer_holds_the_server_to_one_page_ahead(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     arn = execution(fake, history(4_000, status="RUNNING", payload_bytes=8 * 1024), "RUNNING")
     stream = stub.StreamExecutionHistory(
         gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, page_size=100), timeout=60
     )
-    first = await stream.read()
+    first = await next_message(stream)
     assert first.events[0].id == 1
     await asyncio.sleep(1.5)  # the consumer stalls; HTTP/2 flow control stops the server's writes
     pages_fetched = len(fake.calls_of("GetExecutionHistory"))
@@ -134,7 +136,7 @@ async def test_a_slow_consumer_holds_the_server_to_one_page_ahead(fake: FakeStep
 
 
 async def test_ten_concurrent_streams_of_a_final_history_cost_one_upstream_pass(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     _, stub = gateway
     arn = execution(fake, history(5_000, status="SUCCEEDED"), "SUCCEEDED")
@@ -166,7 +168,7 @@ async def test_ten_concurrent_streams_of_a_final_history_cost_one_upstream_pass(
     assert len(fake.calls) == before
 
 
-async def test_histories_that_may_still_change_are_not_cached(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_histories_that_may_still_change_are_not_cached(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     arn = execution(fake, history(20, status="FAILED"), "FAILED", redrive_status="REDRIVABLE")
     for _ in range(2):
@@ -177,7 +179,7 @@ async def test_histories_that_may_still_change_are_not_cached(fake: FakeStepFunc
     assert len(fake.calls_of("DescribeExecution")) == 4
 
 
-async def test_client_cancellation_stops_upstream_calls(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_client_cancellation_stops_upstream_calls(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     arn = execution(fake, history(5, status="RUNNING"), "RUNNING")
     before = asyncio.all_tasks()
@@ -207,7 +209,7 @@ async def test_client_cancellation_stops_upstream_calls(fake: FakeStepFunctions,
     assert len(fake.calls_of("GetExecutionHistory")) == polls
 
 
-async def test_invalid_stream_requests(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_invalid_stream_requests(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     arn = execution(fake, history(5), "SUCCEEDED")
     for request in (
@@ -225,7 +227,7 @@ async def test_invalid_stream_requests(fake: FakeStepFunctions, gateway: tuple) 
     assert caught.value.code() == grpc.StatusCode.NOT_FOUND
 
 
-async def test_wait_execution(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_wait_execution(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     arn = execution(fake, history(3, status="RUNNING"), "RUNNING")
 

@@ -31,13 +31,14 @@ async def test_a_plaintext_caller_is_its_peer_host() -> None:
         return caller_identity(context).encode()
 
     server = grpc.aio.server()
-    handler = grpc.unary_unary_rpc_method_handler(whoami)
+    handler: grpc.RpcMethodHandler[bytes, bytes] = grpc.unary_unary_rpc_method_handler(whoami)
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("t.T", {"Who": handler}),))
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
     try:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-            answer = await channel.unary_unary("/t.T/Who")(b"", timeout=10)
+            who: grpc.aio.UnaryUnaryMultiCallable[bytes, bytes] = channel.unary_unary("/t.T/Who")
+            answer = await who(b"", timeout=10)
         assert answer == b"ipv4:127.0.0.1"
     finally:
         await server.stop(None)

@@ -9,19 +9,20 @@ import re
 import sys
 import sysconfig
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from pathlib import Path
+from typing import Any
 
 import grpc
 import pytest
 from google.protobuf import duration_pb2
-from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1 import health_pb2
 from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.config import load
 from service.server import SERVICE_NAME
 from tests.fake_sfn import FakeStepFunctions
-from tests.grpc_helpers import rich_details
+from tests.grpc_helpers import health_stub, next_message, rich_details
 from tests.server_process import ROOT, ServerProcess, documented_environments, loopback_environment, readme_environment
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
@@ -32,7 +33,7 @@ CREDENTIAL_SCOPE = re.compile(r"Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/aws4_requ
 
 async def health_becomes(channel: grpc.aio.Channel, wanted: int, timeout: float = 30.0) -> None:
     """Wait (on Health.Watch, which sends each change) until the server reports `wanted`."""
-    watch = health_pb2_grpc.HealthStub(channel).Watch(health_pb2.HealthCheckRequest(service=""), timeout=timeout)
+    watch = health_stub(channel).Watch(health_pb2.HealthCheckRequest(service=""), timeout=timeout)
     try:
         async for reply in watch:
             if reply.status == wanted:
@@ -44,7 +45,7 @@ async def health_becomes(channel: grpc.aio.Channel, wanted: int, timeout: float 
 
 async def health_now(channel: grpc.aio.Channel) -> set[int]:
     """The status Check answers now, for the whole server and for the service."""
-    stub = health_pb2_grpc.HealthStub(channel)
+    stub = health_stub(channel)
     return {
         (await stub.Check(health_pb2.HealthCheckRequest(service=name), timeout=5)).status for name in ("", SERVICE_NAME)
     }
@@ -146,7 +147,7 @@ async def test_without_any_region_it_starts_not_serving_and_every_call_says_why(
                 await asyncio.to_thread(server.wait_for_line, r"ERROR .*no AWS region is configured")
                 assert await health_now(channel) == {NOT_SERVING}
                 stub = service_pb2_grpc.StepFunctionsServiceStub(channel)
-                calls = {
+                calls: dict[str, Awaitable[object]] = {
                     "unary": stub.DescribeExecution(
                         executions_pb2.DescribeExecutionRequest(execution_arn=execution), timeout=10
                     ),
@@ -173,7 +174,7 @@ async def test_without_any_region_it_starts_not_serving_and_every_call_says_why(
         assert "Traceback" not in server.log
 
 
-async def _drain(stream: grpc.aio.UnaryStreamCall) -> None:
+async def _drain(stream: grpc.aio.UnaryStreamCall[Any, Any]) -> None:
     """Read a stream to its end (read(), not iteration: a test may have read from it already)."""
     while await stream.read() is not grpc.aio.EOF:
         pass
@@ -223,10 +224,10 @@ async def test_sigterm_ends_streams_and_waits_at_once_keeps_health_answering_and
                 stream = stub.StreamExecutionHistory(
                     gateway_pb2.StreamExecutionHistoryRequest(execution_arn=execution, follow=True), timeout=60
                 )
-                first = await stream.read()
+                first = await next_message(stream)
                 assert first.last_event_id > 0
                 watch = stub.WatchExecutions(gateway_pb2.WatchExecutionsRequest(state_machine_arn=machine), timeout=60)
-                snapshot = await watch.read()
+                snapshot = await next_message(watch)
                 assert snapshot.execution.execution_arn == execution
 
                 describes = len(fake.calls_of("DescribeExecution"))
@@ -248,11 +249,11 @@ async def test_sigterm_ends_streams_and_waits_at_once_keeps_health_answering_and
                 )
                 await _until(lambda: any(c.fault == "latency" for c in fake.calls_of("ListStateMachines")))
 
-                health_watch = health_pb2_grpc.HealthStub(channel).Watch(health_pb2.HealthCheckRequest(), timeout=60)
-                assert (await health_watch.read()).status == SERVING
+                health_watch = health_stub(channel).Watch(health_pb2.HealthCheckRequest(), timeout=60)
+                assert (await next_message(health_watch)).status == SERVING
 
                 sent = server.terminate()
-                assert (await health_watch.read()).status == NOT_SERVING  # at once, before anything else
+                assert (await next_message(health_watch)).status == NOT_SERVING  # at once, before anything else
                 print(f"\nSIGTERM -> health NOT_SERVING {(time.monotonic() - sent) * 1000:.0f} ms")
                 with pytest.raises(grpc.aio.AioRpcError) as stream_end:
                     await _drain(stream)

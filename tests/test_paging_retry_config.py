@@ -104,7 +104,7 @@ def read_all(upstream: FakeHistory, max_results: int | list[int], max_bytes: int
     sizes = max_results if isinstance(max_results, list) else [max_results]
     for page_number in range(10_000):
         params["maxResults"] = sizes[page_number % len(sizes)]
-        page = asyncio.run(
+        page: Any = asyncio.run(  # a GetExecutionHistoryResponse, built from the descriptor
             fetch_page(
                 "GetExecutionHistory",
                 dict(params),
@@ -151,13 +151,13 @@ def throttled() -> ClientError:
     return ClientError(
         {"Error": {"Code": "ThrottlingException", "Message": "slow down"}, "ResponseMetadata": {"HTTPStatusCode": 400}},
         "X",
-    )  # type: ignore[arg-type]
+    )
 
 
 def server_error() -> ClientError:
     return ClientError(
         {"Error": {"Code": "InternalFailure", "Message": "oops"}, "ResponseMetadata": {"HTTPStatusCode": 500}}, "X"
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_classification() -> None:
@@ -169,7 +169,7 @@ def test_classification() -> None:
     assert classify(ConnectionClosedError(endpoint_url="u")).may_have_reached_aws is True
     not_found = ClientError(
         {"Error": {"Code": "ExecutionDoesNotExist"}, "ResponseMetadata": {"HTTPStatusCode": 400}}, "X"
-    )  # type: ignore[arg-type]
+    )
     assert not classify(not_found).retryable
 
 

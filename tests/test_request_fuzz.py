@@ -272,17 +272,19 @@ def _call(channel: grpc.Channel, method: Any, request: Message) -> grpc.StatusCo
     response_type = message_factory.GetMessageClass(method.output_type)
     try:
         if method.server_streaming:
-            stream = channel.unary_stream(path, response_deserializer=response_type.FromString)(
-                request.SerializeToString(), timeout=CALL_SECONDS
+            stream_method: grpc.UnaryStreamMultiCallable[bytes, Message] = channel.unary_stream(
+                path, response_deserializer=response_type.FromString
             )
+            stream = stream_method(request.SerializeToString(), timeout=CALL_SECONDS)
             try:
                 next(iter(stream), None)  # the first answer, or the error, is what is judged
             finally:
                 stream.cancel()
         else:
-            channel.unary_unary(path, response_deserializer=response_type.FromString)(
-                request.SerializeToString(), timeout=CALL_SECONDS
+            unary_method: grpc.UnaryUnaryMultiCallable[bytes, Message] = channel.unary_unary(
+                path, response_deserializer=response_type.FromString
             )
+            unary_method(request.SerializeToString(), timeout=CALL_SECONDS)
     except grpc.RpcError as error:
         failed: Any = error
     else:

@@ -6,24 +6,30 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from typing import TypeAlias
 
 import grpc
 import pytest
-from grpc_health.v1 import health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+from grpc_health.v1 import health_pb2
+from grpc_reflection.v1alpha import reflection_pb2
 from sfngrpc.stepfunctions.v1 import executions_pb2, history_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.paging import PageTokens, Pagination, Position
 from service.rpc import SERVICE
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history
-from tests.grpc_helpers import rich_details, running_server, server_config
+from tests.grpc_helpers import health_stub, reflection_stub, rich_details, running_server, server_config
 
 pytestmark = pytest.mark.asyncio
 
 
+Gateway: TypeAlias = (
+    "tuple[Server, service_pb2_grpc.StepFunctionsServiceAsyncStub]"  # the stub type is in the .pyi only
+)
+
+
 @pytest.fixture
-async def gateway(fake: FakeStepFunctions) -> AsyncIterator[tuple[Server, service_pb2_grpc.StepFunctionsServiceStub]]:
+async def gateway(fake: FakeStepFunctions) -> AsyncIterator[Gateway]:
     async with running_server(server_config(), fake.endpoint_url) as (server, stub, _):
         yield server, stub
 
@@ -34,7 +40,7 @@ def seeded(fake: FakeStepFunctions, events: int = 5, payload: int = 64) -> tuple
     return machine, execution
 
 
-async def test_describe_execution(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_describe_execution(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     _, arn = seeded(fake)
     answer = await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=arn), timeout=5)
@@ -43,7 +49,7 @@ async def test_describe_execution(fake: FakeStepFunctions, gateway: tuple) -> No
     assert answer.start_date.seconds > 0
 
 
-async def test_throttled_twice_then_ok_within_the_deadline(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_throttled_twice_then_ok_within_the_deadline(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     _, arn = seeded(fake)
     fake.inject("throttle", operation="DescribeExecution", times=2)
@@ -53,7 +59,7 @@ async def test_throttled_twice_then_ok_within_the_deadline(fake: FakeStepFunctio
 
 
 async def test_throttled_past_the_deadline_is_resource_exhausted_before_it(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     _, stub = gateway
     _, arn = seeded(fake)
@@ -72,7 +78,7 @@ async def test_throttled_past_the_deadline_is_resource_exhausted_before_it(
 
 
 async def test_start_execution_retried_after_a_dropped_connection_starts_one(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("machine")
@@ -89,7 +95,7 @@ async def test_start_execution_retried_after_a_dropped_connection_starts_one(
 
 
 async def test_non_idempotent_calls_are_not_repeated_after_aws_may_have_acted(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("express", type="EXPRESS")
@@ -111,7 +117,7 @@ async def test_non_idempotent_calls_are_not_repeated_after_aws_may_have_acted(
 
 
 async def test_sync_operations_skip_the_host_prefix_on_a_custom_endpoint(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("express", type="EXPRESS")
@@ -127,7 +133,7 @@ async def test_sync_operations_skip_the_host_prefix_on_a_custom_endpoint(
 
 
 async def test_a_large_history_arrives_whole_across_pages_with_default_limits(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     _, stub = gateway
     _, arn = seeded(fake, events=100, payload=256 * 1024)
@@ -146,7 +152,7 @@ async def test_a_large_history_arrives_whole_across_pages_with_default_limits(
     assert pages > 1
 
 
-async def test_pages_respect_max_results(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_pages_respect_max_results(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     _, arn = seeded(fake, events=23)
     request = history_pb2.GetExecutionHistoryRequest(execution_arn=arn, max_results=5, reverse_order=True)
@@ -161,7 +167,7 @@ async def test_pages_respect_max_results(fake: FakeStepFunctions, gateway: tuple
     assert ids == list(range(23, 0, -1))
 
 
-async def _first_token(stub: service_pb2_grpc.StepFunctionsServiceStub, arn: str) -> str:
+async def _first_token(stub: service_pb2_grpc.StepFunctionsServiceAsyncStub, arn: str) -> str:
     page = await stub.GetExecutionHistory(
         history_pb2.GetExecutionHistoryRequest(execution_arn=arn, max_results=2), timeout=5
     )
@@ -169,7 +175,7 @@ async def _first_token(stub: service_pb2_grpc.StepFunctionsServiceStub, arn: str
 
 
 async def _refusal(
-    stub: service_pb2_grpc.StepFunctionsServiceStub, request: history_pb2.GetExecutionHistoryRequest
+    stub: service_pb2_grpc.StepFunctionsServiceAsyncStub, request: history_pb2.GetExecutionHistoryRequest
 ) -> str:
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await stub.GetExecutionHistory(request, timeout=5)
@@ -180,7 +186,7 @@ async def _refusal(
 
 
 async def test_tokens_replayed_with_other_arguments_tampered_or_expired_are_refused(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     _, stub = gateway
     _, arn = seeded(fake, events=10)
@@ -211,7 +217,7 @@ async def test_tokens_replayed_with_other_arguments_tampered_or_expired_are_refu
     assert [e.id for e in page.events] == [3, 4, 5, 6, 7, 8, 9]
 
 
-async def test_any_replica_continues_any_token(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_any_replica_continues_any_token(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     _, arn = seeded(fake, events=6)
     token = await _first_token(stub, arn)
@@ -222,7 +228,7 @@ async def test_any_replica_continues_any_token(fake: FakeStepFunctions, gateway:
     assert [e.id for e in page.events] == [3, 4, 5, 6]
 
 
-async def test_invalid_requests_are_refused_before_any_aws_call(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_invalid_requests_are_refused_before_any_aws_call(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("machine")
     with pytest.raises(grpc.aio.AioRpcError) as caught:
@@ -238,7 +244,7 @@ async def test_invalid_requests_are_refused_before_any_aws_call(fake: FakeStepFu
     assert fake.calls_of("StartExecution") == []
 
 
-async def test_aws_errors_keep_their_code_and_request_id(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_aws_errors_keep_their_code_and_request_id(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     missing = "arn:aws:states:us-east-1:123456789012:execution:machine:nope"
     with pytest.raises(grpc.aio.AioRpcError) as caught:
@@ -253,7 +259,7 @@ async def test_aws_errors_keep_their_code_and_request_id(fake: FakeStepFunctions
 async def test_health_reflection_and_graceful_shutdown(fake: FakeStepFunctions) -> None:
     _, arn = seeded(fake)
     async with running_server(server_config(grace_seconds=3.0), fake.endpoint_url) as (server, stub, channel):
-        health = health_pb2_grpc.HealthStub(channel)
+        health = health_stub(channel)
         for _ in range(50):
             status = (await health.Check(health_pb2.HealthCheckRequest(service=""), timeout=2)).status
             if status == health_pb2.HealthCheckResponse.SERVING:
@@ -261,7 +267,7 @@ async def test_health_reflection_and_graceful_shutdown(fake: FakeStepFunctions) 
             await asyncio.sleep(0.1)
         assert status == health_pb2.HealthCheckResponse.SERVING
 
-        reflect = reflection_pb2_grpc.ServerReflectionStub(channel)
+        reflect = reflection_stub(channel)
         replies = reflect.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]))
         names = {s.name async for reply in replies for s in reply.list_services_response.service}
         assert "sfngrpc.stepfunctions.v1.StepFunctionsService" in names
@@ -279,14 +285,16 @@ async def test_health_reflection_and_graceful_shutdown(fake: FakeStepFunctions) 
 
 async def _call_raw(channel: grpc.aio.Channel, path: str, body: bytes, streaming: bool) -> None:
     if streaming:
-        async for _ in channel.unary_stream(path)(body, timeout=5):
+        stream: grpc.aio.UnaryStreamMultiCallable[bytes, bytes] = channel.unary_stream(path)
+        async for _ in stream(body, timeout=5):
             pass
     else:
-        await channel.unary_unary(path)(body, timeout=5)
+        unary: grpc.aio.UnaryUnaryMultiCallable[bytes, bytes] = channel.unary_unary(path)
+        await unary(body, timeout=5)
 
 
 async def test_requests_that_do_not_decode_are_invalid_arguments_on_every_method(
-    fake: FakeStepFunctions, gateway: tuple
+    fake: FakeStepFunctions, gateway: Gateway
 ) -> None:
     server, stub = gateway
     channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from typing import Any, TypeAlias
 
 import grpc
 import pytest
@@ -12,10 +13,11 @@ from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, service_pb2_gr
 
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history
-from tests.grpc_helpers import rich_details, running_server, server_config
+from tests.grpc_helpers import next_message, rich_details, running_server, server_config
 
 pytestmark = pytest.mark.asyncio
-Stub = service_pb2_grpc.StepFunctionsServiceStub
+Stub: TypeAlias = "service_pb2_grpc.StepFunctionsServiceAsyncStub"  # declared in the .pyi only
+Gateway: TypeAlias = "tuple[Server, Stub]"
 EXISTING, STARTED, CHANGED = (
     gateway_pb2.EXECUTION_CHANGE_EXISTING,
     gateway_pb2.EXECUTION_CHANGE_STARTED,
@@ -24,7 +26,7 @@ EXISTING, STARTED, CHANGED = (
 
 
 @pytest.fixture
-async def gateway(fake: FakeStepFunctions) -> AsyncIterator[tuple[Server, Stub]]:
+async def gateway(fake: FakeStepFunctions) -> AsyncIterator[Gateway]:
     config = server_config(poll_min_seconds=0.05, poll_max_seconds=0.1)
     async with running_server(config, fake.endpoint_url) as (server, stub, _):
         yield server, stub
@@ -36,15 +38,17 @@ def add(fake: FakeStepFunctions, machine: str, name: str, status: str) -> str:
     )
 
 
-async def take(stream: grpc.aio.UnaryStreamCall, count: int) -> list[gateway_pb2.WatchExecutionsResponse]:
-    return [await asyncio.wait_for(stream.read(), timeout=5) for _ in range(count)]
+async def take(
+    stream: grpc.aio.UnaryStreamCall[Any, gateway_pb2.WatchExecutionsResponse], count: int
+) -> list[gateway_pb2.WatchExecutionsResponse]:
+    return [await asyncio.wait_for(next_message(stream), timeout=5) for _ in range(count)]
 
 
 def summary(messages: list[gateway_pb2.WatchExecutionsResponse]) -> list[tuple[int, str, int]]:
     return [(m.change, m.execution.name, m.execution.status) for m in messages]
 
 
-async def test_snapshot_then_new_executions_and_transitions(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_snapshot_then_new_executions_and_transitions(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("watched")
     add(fake, machine, "old-ok", "SUCCEEDED")
@@ -67,7 +71,7 @@ async def test_snapshot_then_new_executions_and_transitions(fake: FakeStepFuncti
     stream.cancel()
 
 
-async def test_resume_replays_what_changed_while_away(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_resume_replays_what_changed_while_away(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("resumed")
     add(fake, machine, "first", "SUCCEEDED")
@@ -87,7 +91,7 @@ async def test_resume_replays_what_changed_while_away(fake: FakeStepFunctions, g
     resumed.cancel()
 
 
-async def test_a_status_filter_reports_executions_that_come_to_match(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_a_status_filter_reports_executions_that_come_to_match(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("filtered")
     busy = add(fake, machine, "busy", "RUNNING")
@@ -102,7 +106,7 @@ async def test_a_status_filter_reports_executions_that_come_to_match(fake: FakeS
     stream.cancel()
 
 
-async def test_bad_cursors_and_arguments_are_refused(fake: FakeStepFunctions, gateway: tuple) -> None:
+async def test_bad_cursors_and_arguments_are_refused(fake: FakeStepFunctions, gateway: Gateway) -> None:
     _, stub = gateway
     machine = fake.add_state_machine("strict")
     for request, field in (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import grpc
@@ -16,7 +16,7 @@ from google.protobuf import descriptor_pb2
 from grpc_reflection.v1alpha import reflection_pb2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sfngrpc.stepfunctions.v1 import service_pb2_grpc
+from sfngrpc.stepfunctions.v1 import history_pb2, service_pb2_grpc
 
 from service.convert import to_dict, to_message
 from tests.fake_sfn import FakeStepFunctions
@@ -36,15 +36,16 @@ class _Echo:
 
 
 def _servicer(echo: _Echo) -> service_pb2_grpc.StepFunctionsServiceServicer:
-    def method(operation: str):
-        async def handle(self: object, request: Any, context: grpc.aio.ServicerContext) -> Any:
+    def method(operation: str) -> Callable[..., Awaitable[Any]]:
+        async def handle(self: object, request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             echo.received[operation] = request
             return echo.planned[operation]
 
         return handle
 
     cls = type("EchoServicer", (service_pb2_grpc.StepFunctionsServiceServicer,), {op: method(op) for op in OPERATIONS})
-    return cls()
+    servicer: service_pb2_grpc.StepFunctionsServiceServicer = cls()
+    return servicer
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +110,7 @@ def test_large_multibyte_history_page_crosses_the_wire(echo_server: tuple[_Echo,
     stub = service_pb2_grpc.StepFunctionsServiceStub(channel)
     request = to_message(
         {"executionArn": "arn:aws:states:us-east-1:123456789012:execution:sm:e"},
-        message_class("GetExecutionHistoryRequest"),
+        history_pb2.GetExecutionHistoryRequest,
     )
     answer = stub.GetExecutionHistory(request, timeout=10)
     assert strict_diff(response, to_dict(answer)) == []
