@@ -16,8 +16,6 @@ import shlex
 import socket
 import ssl
 import subprocess
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import grpc
@@ -27,12 +25,13 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 from sfngrpc.stepfunctions.v1 import service_pb2_grpc, state_machines_pb2
 
-from service.config import Config, ConfigurationError
-from service.server import SERVICE_NAME, Server
+from service.config import ConfigurationError
+from service.server import SERVICE_NAME
 from service.tls import add_port, is_loopback, load_certificates
-from tests.certs import CertificateAuthority, Issued
+from tests.certs import CertificateAuthority
 from tests.fake_sfn import FakeStepFunctions
 from tests.grpc_helpers import server_config
+from tests.security_helpers import SecretVolume, secure, started, tls_config, tls_volume
 from tests.server_process import ROOT, ServerProcess, loopback_environment
 from tests.test_health_probe import PROBE, serving
 
@@ -42,67 +41,6 @@ LIST = state_machines_pb2.ListStateMachinesRequest()
 def served(fake: FakeStepFunctions) -> int:
     """How many ListStateMachines calls of the test reached the backend (the health probe asks for 1 item)."""
     return sum(1 for call in fake.calls_of("ListStateMachines") if call.params.get("maxResults") != 1)
-
-
-class SecretVolume:
-    """A folder laid out like a Kubernetes secret volume: tls.crt -> ..data/tls.crt, ..data -> a timestamped dir."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.version = 0
-
-    def publish(self, files: dict[str, bytes]) -> None:
-        """Write a new version aside, then swap `..data` to it atomically (one rename)."""
-        self.version += 1
-        target = self.folder / f"..v{self.version}"
-        target.mkdir()
-        for name, data in files.items():
-            (target / name).write_bytes(data)
-            link = self.folder / name
-            if not link.is_symlink():
-                link.symlink_to(Path("..data") / name)
-        temporary = self.folder / "..data_tmp"
-        temporary.symlink_to(target.name)
-        os.replace(temporary, self.folder / "..data")
-
-    def path(self, name: str) -> str:
-        return str(self.folder / name)
-
-
-def tls_config(volume: SecretVolume, mutual: bool, **overrides: object) -> Config:
-    return server_config(
-        tls_cert_file=volume.path("tls.crt"),
-        tls_key_file=volume.path("tls.key"),
-        tls_client_ca_file=volume.path("ca.crt") if mutual else None,
-        **overrides,
-    )
-
-
-@asynccontextmanager
-async def started(config: Config, fake: FakeStepFunctions) -> AsyncIterator[Server]:
-    from service.backend import ClientSettings
-
-    settings = ClientSettings(
-        region="us-east-1",
-        endpoint_url=fake.endpoint_url,
-        workers=config.workers,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
-    server = Server(config, settings)
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop()
-
-
-def secure(port: int, ca: bytes, client: Issued | None = None) -> grpc.aio.Channel:
-    credentials = grpc.ssl_channel_credentials(ca, client.key if client else None, client.cert if client else None)
-    # The server certificate names localhost and 127.0.0.1; connect by address, check the name localhost.
-    return grpc.aio.secure_channel(
-        f"127.0.0.1:{port}", credentials, options=[("grpc.ssl_target_name_override", "localhost")]
-    )
 
 
 def peer_serial(port: int) -> int:
@@ -127,12 +65,7 @@ def ca() -> CertificateAuthority:
 
 @pytest.fixture
 def volume(tmp_path: Path, ca: CertificateAuthority) -> SecretVolume:
-    folder = tmp_path / "tls"
-    folder.mkdir()
-    volume = SecretVolume(folder)
-    issued = ca.server()
-    volume.publish({"tls.crt": issued.cert, "tls.key": issued.key, "ca.crt": ca.pem})
-    return volume
+    return tls_volume(tmp_path / "tls", ca)
 
 
 async def test_tls_is_required_once_configured(
