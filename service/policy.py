@@ -31,6 +31,10 @@ every ARN in its request::
 Everything else is refused with PERMISSION_DENIED, ErrorInfo reason ACCESS_DENIED (metadata: the
 caller and the method, and the ARN when an ARN was the reason), before anything goes to AWS.
 Without a policy file every caller may call everything, and the start-up log says so.
+
+The file is checked at start (a mistake stops the server, naming the line and the field) and read
+again when it changes (`PolicyFile`: a call looks at its stat at most once a second); a changed
+file with a mistake is logged and the policy in force stays.
 """
 
 from __future__ import annotations
@@ -38,8 +42,10 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import logging
+import os
 import re
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +68,8 @@ _STR = "tag:yaml.org,2002:str"
 # Resource types whose ARN names a state machine first: <type>:<machine>[/<map label>][:<more>].
 _UNDER_A_STATE_MACHINE = frozenset({"execution", "express", "mapRun", "stateMachine"})
 _MAX_SHOWN_CALLER = 256  # a forwarded identity is the caller's text: bounded in the error
+# How often a call may look whether the policy file changed (one stat).
+RELOAD_CHECK_SECONDS = 1.0
 
 
 class PolicyError(ConfigurationError):
@@ -167,19 +175,82 @@ def allow_all(method: str, request: Message, context: grpc.aio.ServicerContext[A
     """The access decision without a policy: every call is allowed."""
 
 
+class PolicyFile:
+    """A policy file, read again when it changes (checked at most once per `interval` seconds, on a call).
+
+    A changed file that does not load is logged once, as an error naming the line and the field,
+    and the policy in force stays; the next change is read again.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        table: Mapping[str, Rpc],
+        interval: float = RELOAD_CHECK_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.path = path
+        self._table = table
+        self._interval = interval
+        self._clock = clock
+        self._signature = _signature(path)
+        self.policy = load_policy(path, table)
+        self._refused: tuple[int, int, int, int] | None = None
+        self._checked = clock()
+        self.reloads = 0
+
+    def current(self) -> Policy:
+        """The policy in force, after re-reading the file if it changed since it was last looked at."""
+        now = self._clock()
+        if now - self._checked < self._interval:
+            return self.policy
+        self._checked = now
+        signature = _signature(self.path)
+        if signature is None or signature in (self._signature, self._refused):
+            return self.policy  # unchanged, gone for a moment (being replaced), or known bad
+        try:
+            policy = load_policy(self.path, self._table)
+        except PolicyError as exc:
+            self._refused = signature
+            log.error("the access policy changed but cannot be used, the previous one stays in force: %s", exc)
+            return self.policy
+        self._signature, self.policy = signature, policy
+        self.reloads += 1
+        log.info("%s (reloaded)", describe(policy))
+        return policy
+
+
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def describe(policy: Policy | None) -> str:
+    """What the log says about access."""
+    if policy is None:
+        return "no access policy (SFN_GRPC_POLICY_FILE is not set): every caller may call every RPC on every resource"
+    callers = sorted({pattern for rule in policy.rules for pattern in rule.callers})
+    return (
+        f"access policy {policy.source}: {len(policy.rules)} rule(s) for "
+        f"{', '.join(callers) or 'nobody'}; everything else is PERMISSION_DENIED"
+    )
+
+
 class Access:
     """Decides every call before it is served: `authorize(method, request, context)`."""
 
-    def __init__(self, policy: Policy | None) -> None:
-        self.policy = policy
+    def __init__(self, source: PolicyFile | None) -> None:
+        self.source = source
 
     def authorize(self, method: str, request: Message, context: grpc.aio.ServicerContext[Any, Any]) -> None:
         """Return when the caller may make this call; else raise PERMISSION_DENIED / ACCESS_DENIED."""
-        if self.policy is None:
+        if self.source is None:
             return  # allow_all
         caller = caller_identity(context)
-        arns = resource_arns(request)
-        denial = self.policy.check(caller, method, arns)
+        denial = self.source.current().check(caller, method, resource_arns(request))
         if denial is None:
             return
         shown = caller if len(caller) <= _MAX_SHOWN_CALLER else caller[: _MAX_SHOWN_CALLER - 1] + "…"
@@ -194,22 +265,14 @@ class Access:
 
     def describe(self) -> str:
         """What the start-up log says about access."""
-        if self.policy is None:
-            return (
-                "no access policy (SFN_GRPC_POLICY_FILE is not set): every caller may call every RPC on every resource"
-            )
-        callers = sorted({pattern for rule in self.policy.rules for pattern in rule.callers})
-        return (
-            f"access policy {self.policy.source}: {len(self.policy.rules)} rule(s) for "
-            f"{', '.join(callers) or 'nobody'}; everything else is PERMISSION_DENIED"
-        )
+        return describe(None if self.source is None else self.source.policy)
 
 
 def load_access(path: str | None, table: Mapping[str, Rpc]) -> Access:
     """The access decision for the server: the policy file's, or allow-all without one."""
     if not path:
         return Access(None)
-    return Access(load_policy(Path(path), table))
+    return Access(PolicyFile(Path(path), table))
 
 
 def load_policy(path: Path, table: Mapping[str, Rpc]) -> Policy:

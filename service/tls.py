@@ -209,7 +209,9 @@ def _warn_if_expired(material: Material) -> None:
 
 
 def is_loopback(listen: str) -> bool:
-    """True when `host:port` listens on loopback only (127.0.0.0/8, ::1, localhost)."""
+    """True when `host:port` listens on loopback only (127.0.0.0/8, ::1, localhost) or a Unix socket."""
+    if listen.startswith(("unix:", "unix-abstract:")):
+        return True
     host = listen.rpartition(":")[0].strip("[]") if ":" in listen else listen
     if host == "localhost":
         return True

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import botocore.session
 import grpc
@@ -24,7 +27,9 @@ from sfngrpc.stepfunctions.v1 import (
 from service.errors import SERVICE_DOMAIN
 from service.policy import (
     ACCESS_DENIED,
+    RELOAD_CHECK_SECONDS,
     PolicyError,
+    PolicyFile,
     covering_arns,
     load_policy,
     parse_policy,
@@ -435,3 +440,73 @@ async def test_without_a_policy_everyone_may_call_everything_and_the_log_says_so
             )
     assert any("no access policy" in r.getMessage() and "every caller" in r.getMessage() for r in caplog.records)
     assert fake.calls_of("DeleteStateMachine")
+
+
+# ---- reloading -------------------------------------------------------------------------------------------------------
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Replace the file in one rename, as a ConfigMap volume or an editor's save does."""
+    temporary = path.with_suffix(".new")
+    temporary.write_text(text)
+    os.replace(temporary, path)
+
+
+ONLY_OPERATORS = 'rules:\n  - callers: ["spiffe://example.org/ns/ops/*"]\n    rpcs: [all]\n    resources: ["*"]\n'
+
+
+def test_a_changed_file_is_read_again_and_a_broken_one_keeps_the_policy_in_force(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "policy.yaml"
+    path.write_text(ONLY_OPERATORS)
+    now = [0.0]
+    source = PolicyFile(path, TABLE, interval=1.0, clock=lambda: now[0])
+    assert source.current().check(READER, "ListStateMachines", []) is not None
+
+    replace_file(path, POLICY)
+    assert source.current().check(READER, "ListStateMachines", []) is not None  # not looked at within the interval
+    now[0] += 1.0
+    assert source.current().check(READER, "ListStateMachines", []) is None
+    assert source.reloads == 1
+
+    replace_file(path, POLICY.replace("rpcs: [read]", "rpcs: [reed]"))
+    with caplog.at_level(logging.ERROR, logger="service.policy"):
+        for _ in range(3):
+            now[0] += 1.0
+            assert source.current().check(READER, "ListStateMachines", []) is None  # the last good policy
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1  # said once, not at every look
+    assert "unknown RPC or group 'reed'" in errors[0]
+    assert "line 4" in errors[0]
+
+    replace_file(path, ONLY_OPERATORS)
+    now[0] += 1.0
+    assert source.current().check(READER, "ListStateMachines", []) is not None
+    assert source.reloads == 2
+
+
+async def test_a_served_policy_follows_its_file(fake: FakeStepFunctions, tmp_path: Path) -> None:
+    """Over a real channel: a caller the new file names is let in without a restart (waits on that, bounded)."""
+    async with world_under(ONLY_OPERATORS, fake, tmp_path) as world:
+        reader = world.stub(READER)
+        request = state_machines_pb2.DescribeStateMachineRequest(state_machine_arn=world.team_a)
+        with pytest.raises(grpc.aio.AioRpcError) as before:
+            await reader.DescribeStateMachine(request, timeout=10)
+        assert_denied(before.value, READER, "DescribeStateMachine", None)
+        replace_file(tmp_path / "policy.yaml", POLICY)
+        deadline = asyncio.get_running_loop().time() + 10 * RELOAD_CHECK_SECONDS
+        while (code := await call_code(reader.DescribeStateMachine(request, timeout=10))) != grpc.StatusCode.OK:
+            assert code == grpc.StatusCode.PERMISSION_DENIED
+            assert asyncio.get_running_loop().time() < deadline, "the new policy was not read"
+            await asyncio.sleep(RELOAD_CHECK_SECONDS / 10)  # the file is looked at once per interval
+        assert world.backend_saw("DescribeStateMachine", world.team_a)
+
+
+async def call_code(call: Any) -> grpc.StatusCode:
+    """How a unary call ended."""
+    try:
+        await call
+    except grpc.aio.AioRpcError as error:
+        return error.code()
+    return grpc.StatusCode.OK
