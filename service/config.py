@@ -153,6 +153,30 @@ SETTINGS = (
         "how long the backend may take to answer before it counts as unusable (health NOT_SERVING)",
     ),
     Setting("log_level", "SFN_GRPC_LOG_LEVEL", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    # Security (service/tls.py, service/policy.py, service/identity.py).
+    Setting("tls_cert_file", "SFN_GRPC_TLS_CERT_FILE", str, None, "server certificate chain, PEM (with the key: TLS)"),
+    Setting("tls_key_file", "SFN_GRPC_TLS_KEY_FILE", str, None, "the server certificate's private key, PEM"),
+    Setting(
+        "tls_client_ca_file",
+        "SFN_GRPC_TLS_CLIENT_CA_FILE",
+        str,
+        None,
+        "CA certificates, PEM: clients must present a certificate one of them signed (mTLS)",
+    ),
+    Setting(
+        "policy_file",
+        "SFN_GRPC_POLICY_FILE",
+        str,
+        None,
+        "access policy, YAML: which callers may call which RPCs on which ARNs (default: everyone everything)",
+    ),
+    Setting(
+        "trusted_proxies",
+        "SFN_GRPC_TRUSTED_PROXIES",
+        str,
+        None,
+        "comma-separated identities of proxies whose x-forwarded-client-cert header names the caller",
+    ),
     Setting(
         "page_token_key",
         "SFN_GRPC_PAGE_TOKEN_KEY",
@@ -185,6 +209,11 @@ class Config:
     poll_max_seconds: float = 5.0
     health_probe_timeout_seconds: float = 2.0
     log_level: str = "INFO"
+    tls_cert_file: str | None = None  # with tls_key_file: TLS (service/tls.py)
+    tls_key_file: str | None = None
+    tls_client_ca_file: str | None = None  # also: mTLS
+    policy_file: str | None = None  # None: every caller may call everything (service/policy.py)
+    trusted_proxies: str | None = None  # comma-separated identities (service/identity.py)
     page_token_key: str | None = field(default=None, repr=False)
 
     def token_key(self) -> bytes | None:

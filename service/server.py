@@ -46,11 +46,14 @@ from service.errors import ServiceError, abort, caller_deadline, invalid_argumen
 from service.history import EventSizes, HistorySource
 from service.history_pages import HistoryPages
 from service.history_stream import HistoryStreams, StreamSettings
+from service.identity import parse_trusted_proxies, trust_proxies
 from service.metrics import Metrics
 from service.paging import PageTokens
+from service.policy import Access, allow_all, load_access
 from service.reflection import enable_reflection
 from service.retry import RetryPolicy, RetrySettings
 from service.rpc import SERVICE, Gateway, Rpc, Stage, StartExecutionSafety, build_table, cached_describe, with_stages
+from service.tls import CertificateFiles, add_port, load_certificates
 from service.validation import Validator
 from service.watch import ExecutionWatcher
 
@@ -62,6 +65,8 @@ _PROBE_FIRST_DELAY = 0.25
 _PROBE_MAX_DELAY = 5.0
 # After the grace period, how long the calls still running get to send their status.
 _LAST_WORDS_SECONDS = 1.0
+# The access decision: (method, request, context) -> None, or raises PERMISSION_DENIED.
+Authorize = Callable[[str, Message, "grpc.aio.ServicerContext[Any, Any]"], None]
 
 
 class Server:
@@ -83,9 +88,17 @@ class Server:
         # Prometheus metrics (None: SFN_GRPC_METRICS_LISTEN is empty), and the port /metrics is on.
         self.metrics: Metrics | None = None
         self.metrics_port = 0
+        # The TLS files (None: plaintext), re-read when they change; and who may call what.
+        self.certificates: CertificateFiles | None = None
+        self.access = Access(None)
 
     async def start(self) -> None:
         """Build the backend and the server, bind the port and start serving."""
+        # Security settings first: a bad file or policy stops the start before anything runs.
+        model = botocore.session.get_session().get_service_model("stepfunctions")
+        trust_proxies(parse_trusted_proxies(self.config.trusted_proxies))
+        self.access = access = load_access(self.config.policy_file, build_table(model))
+        certificates = load_certificates(self.config)
         settings = self._client_settings or ClientSettings(region=self.config.region, workers=self.config.workers)
         demo_text = None
         if self.config.backend == "embedded":
@@ -122,7 +135,6 @@ class Server:
             on_attempt=self.backend_health.record,
             observer=metrics,
         )
-        model = botocore.session.get_session().get_service_model("stepfunctions")
         key = self.config.token_key()
         if key is None:
             # Fine for one process (make run); replicas behind a load balancer must share a key.
@@ -168,11 +180,24 @@ class Server:
 
         server = grpc.aio.server(options=self._options())
         server.add_generic_rpc_handlers(
-            (_handlers(gateway, table, streams, watcher, validator.check, self._calls, retry.backoff_hint(2), metrics),)
+            (
+                _handlers(
+                    gateway,
+                    table,
+                    streams,
+                    watcher,
+                    validator.check,
+                    self._calls,
+                    retry.backoff_hint(2),
+                    metrics,
+                    access.authorize,
+                ),
+            )
         )
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
         enable_reflection((SERVICE_NAME, health.SERVICE_NAME), server)
-        self.port = server.add_insecure_port(self.config.listen)
+        self.port = add_port(server, self.config.listen, certificates)
+        self.certificates = certificates
         if self.port == 0:
             raise OSError(f"cannot listen on {self.config.listen}")
         await self._set_health(health_pb2.HealthCheckResponse.NOT_SERVING)
@@ -192,6 +217,7 @@ class Server:
         if metrics is not None:
             log.info("metrics on http://%s/metrics (port %d)", self.config.metrics_listen, self.metrics_port)
         log.info("settings: %s", self.config.describe())
+        log.info("%s", access.describe())
         if demo_text:
             log.info("%s", demo_text)
         if aws.client is None:
@@ -410,14 +436,24 @@ def _handlers(
     calls: CallsInFlight,
     retry_delay: float,
     metrics: Metrics | None = None,
+    authorize: Authorize = allow_all,
 ) -> grpc.GenericRpcHandler:
     """One handler per AWS operation, all through the Gateway's one path, and the gateway's own RPCs.
 
-    Every request is validated (`validate`) before its handler runs; every call drains alike, and
-    is counted alike (`metrics`, None: not counted).
+    Every request is validated (`validate`) and authorized (`authorize`) before its handler runs;
+    every call drains alike, and is counted alike (`metrics`, None: not counted).
     """
     handlers = {
-        name: _unary(name, rpc.request_type, gateway.handler(rpc), retry_delay, validate, calls, metrics=metrics)
+        name: _unary(
+            name,
+            rpc.request_type,
+            gateway.handler(rpc),
+            retry_delay,
+            validate,
+            calls,
+            metrics=metrics,
+            authorize=authorize,
+        )
         for name, rpc in table.items()
     }
     handlers["WaitExecution"] = _unary(
@@ -429,6 +465,7 @@ def _handlers(
         calls,
         ends_on_drain=True,  # a wait may last minutes; the caller asks another replica
         metrics=metrics,
+        authorize=authorize,
     )
     handlers["StreamExecutionHistory"] = _streaming(
         "StreamExecutionHistory",
@@ -438,9 +475,17 @@ def _handlers(
         validate,
         calls,
         metrics,
+        authorize,
     )
     handlers["WatchExecutions"] = _streaming(
-        "WatchExecutions", gateway_pb2.WatchExecutionsRequest, watcher.watch, retry_delay, validate, calls, metrics
+        "WatchExecutions",
+        gateway_pb2.WatchExecutionsRequest,
+        watcher.watch,
+        retry_delay,
+        validate,
+        calls,
+        metrics,
+        authorize,
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
@@ -483,6 +528,7 @@ def _unary(
     calls: CallsInFlight,
     ends_on_drain: bool = False,
     metrics: Metrics | None = None,
+    authorize: Authorize = allow_all,
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message | bytes:
         call = None
@@ -490,6 +536,7 @@ def _unary(
             call = calls.enter(ends_on_drain, retry_delay)
             request = _decoded(request)
             validate(request)  # every RPC, before anything goes to AWS
+            authorize(name, request, context)  # the access policy (service/policy.py), before AWS too
             return await serve(request, caller_deadline(context))
         except asyncio.CancelledError:
             if call is None or not call.cancelled:
@@ -518,6 +565,7 @@ def _streaming(
     validate: Callable[[Message], None],
     calls: CallsInFlight,
     metrics: Metrics | None = None,
+    authorize: Authorize = allow_all,
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message | bytes]:
         call = None
@@ -525,6 +573,7 @@ def _streaming(
             call = calls.enter(True, retry_delay)
             request = _decoded(request)
             validate(request)  # every RPC, before anything goes to AWS
+            authorize(name, request, context)  # the access policy (service/policy.py), before AWS too
             messages = serve(request, caller_deadline(context))
             try:
                 async for message in messages:

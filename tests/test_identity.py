@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import grpc
 import pytest
 
-from service.identity import caller_identity, peer_host
+from service.identity import caller_identity, forwarded_identity, parse_trusted_proxies, peer_host
+from tests.certs import CertificateAuthority
+from tests.security_helpers import secure
 
 
 @pytest.mark.parametrize(
@@ -40,5 +43,67 @@ async def test_a_plaintext_caller_is_its_peer_host() -> None:
             who: grpc.aio.UnaryUnaryMultiCallable[bytes, bytes] = channel.unary_unary("/t.T/Who")
             answer = await who(b"", timeout=10)
         assert answer == b"ipv4:127.0.0.1"
+    finally:
+        await server.stop(None)
+
+
+@pytest.mark.parametrize(
+    ("header", "caller"),
+    [
+        (
+            "By=spiffe://mesh/proxy;Hash=ab;URI=spiffe://example.org/ns/a/sa/reader",
+            "spiffe://example.org/ns/a/sa/reader",
+        ),
+        # The last element is the trusted proxy's; earlier ones came from hops it cannot vouch for.
+        ("URI=spiffe://x/first,URI=spiffe://x/last", "spiffe://x/last"),
+        # Quoted values keep their commas and semicolons; a quote inside is escaped.
+        ('Hash=1;Subject="CN=a \\"b\\",OU=c;d";URI=spiffe://x/q', "spiffe://x/q"),
+        ("Hash=1;DNS=first.example.org;DNS=second.example.org", "first.example.org"),
+        ('Hash=1;Subject="CN=Test Client,OU=Lyft,L=San Francisco,ST=CA,C=US"', "Test Client"),
+        ('Hash=1;Subject="/C=US/ST=CA/L=San Francisco/OU=Lyft/CN=Test Client"', "Test Client"),
+        ("By=spiffe://mesh/proxy;Hash=ab", None),  # names nobody
+        ("URI=spiffe://x/a,garbage", None),  # the last element does not parse
+        ("", None),
+        ("URI=" + "a" * 20_000, None),  # bounded
+    ],
+)
+def test_the_forwarded_caller_is_the_last_xfcc_element(header: str, caller: str | None) -> None:
+    assert forwarded_identity(header) == caller
+
+
+def test_trusted_proxies_are_a_comma_separated_setting() -> None:
+    assert parse_trusted_proxies(" spiffe://a/b , ipv4:127.0.0.6,,") == {"spiffe://a/b", "ipv4:127.0.0.6"}
+    assert parse_trusted_proxies(None) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("uri", "dns", "name"),
+    [
+        ("spiffe://example.org/ns/a/sa/reader", "reader.example.org", "spiffe://example.org/ns/a/sa/reader"),
+        (None, "reader.example.org", "reader.example.org"),
+        (None, None, "test client"),
+    ],
+)
+async def test_a_client_certificate_names_the_caller(
+    tmp_path: Path, uri: str | None, dns: str | None, name: str
+) -> None:
+    """Over a real mTLS channel: URI SAN, else DNS SAN, else the common name."""
+
+    async def whoami(request: bytes, context: grpc.aio.ServicerContext[Any, Any]) -> bytes:
+        return caller_identity(context).encode()
+
+    ca = CertificateAuthority()
+    issued = ca.server()
+    credentials = grpc.ssl_server_credentials([(issued.key, issued.cert)], ca.pem, require_client_auth=True)
+    server = grpc.aio.server()
+    handler = grpc.unary_unary_rpc_method_handler(whoami)
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("t.T", {"Who": handler}),))
+    port = server.add_secure_port("127.0.0.1:0", credentials)
+    await server.start()
+    try:
+        client = ca.client(uri=uri, dns=dns)
+        async with secure(port, ca.pem, client) as channel:
+            answer = await channel.unary_unary("/t.T/Who")(b"", timeout=10)
+        assert answer.decode() == name
     finally:
         await server.stop(None)
