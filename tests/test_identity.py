@@ -96,14 +96,15 @@ async def test_a_client_certificate_names_the_caller(
     issued = ca.server()
     credentials = grpc.ssl_server_credentials([(issued.key, issued.cert)], ca.pem, require_client_auth=True)
     server = grpc.aio.server()
-    handler = grpc.unary_unary_rpc_method_handler(whoami)
+    handler: grpc.RpcMethodHandler[bytes, bytes] = grpc.unary_unary_rpc_method_handler(whoami)
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("t.T", {"Who": handler}),))
     port = server.add_secure_port("127.0.0.1:0", credentials)
     await server.start()
     try:
         client = ca.client(uri=uri, dns=dns)
         async with secure(port, ca.pem, client) as channel:
-            answer = await channel.unary_unary("/t.T/Who")(b"", timeout=10)
+            who: grpc.aio.UnaryUnaryMultiCallable[bytes, bytes] = channel.unary_unary("/t.T/Who")
+            answer = await who(b"", timeout=10)
         assert answer.decode() == name
     finally:
         await server.stop(None)

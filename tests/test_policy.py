@@ -39,7 +39,7 @@ from service.policy import (
 from service.rpc import SERVICE, build_table
 from tests.certs import CertificateAuthority
 from tests.fake_sfn import FakeStepFunctions
-from tests.grpc_helpers import rich_details, server_config
+from tests.grpc_helpers import next_message, rich_details, server_config
 from tests.security_helpers import secure, started, tls_config, tls_volume
 from tests.server_process import ROOT, ServerProcess, loopback_environment
 
@@ -209,7 +209,7 @@ class World:
     run_b: str
     channels: list[grpc.aio.Channel]
 
-    def stub(self, identity: str) -> service_pb2_grpc.StepFunctionsServiceStub:
+    def stub(self, identity: str) -> service_pb2_grpc.StepFunctionsServiceAsyncStub:
         """A stub on a new mTLS channel whose client certificate has `identity` as URI SAN."""
         channel = secure(self.port, self.ca.pem, self.ca.client(uri=identity))
         self.channels.append(channel)
@@ -249,10 +249,10 @@ async def world(fake: FakeStepFunctions, tmp_path: Path) -> AsyncIterator[World]
 def assert_denied(error: grpc.aio.AioRpcError, caller: str, method: str, resource: str | None) -> None:
     assert error.code() == grpc.StatusCode.PERMISSION_DENIED
     info = rich_details(error)["ErrorInfo"]
-    assert info.reason == ACCESS_DENIED  # type: ignore[attr-defined]
-    assert info.domain == SERVICE_DOMAIN  # type: ignore[attr-defined]
+    assert info.reason == ACCESS_DENIED
+    assert info.domain == SERVICE_DOMAIN
     expected = {"caller": caller, "method": method} | ({"resource": resource} if resource else {})
-    assert dict(info.metadata) == expected  # type: ignore[attr-defined]
+    assert dict(info.metadata) == expected
     assert "team-a-*" not in (error.details() or "")  # the policy itself is not told
 
 
@@ -324,7 +324,7 @@ async def test_streams_and_waits_are_checked_before_anything_is_sent(world: Worl
     ]
     assert events == list(range(1, len(events) + 1))
     calls = len(world.fake.calls)
-    denied_calls = [
+    denied_calls: list[grpc.aio.UnaryStreamCall[Any, Any]] = [
         reader.StreamExecutionHistory(gateway_pb2.StreamExecutionHistoryRequest(execution_arn=world.run_b), timeout=10),
         reader.WatchExecutions(gateway_pb2.WatchExecutionsRequest(state_machine_arn=world.team_b), timeout=10),
     ]
@@ -332,7 +332,7 @@ async def test_streams_and_waits_are_checked_before_anything_is_sent(world: Worl
         denied_calls, ("StreamExecutionHistory", "WatchExecutions"), (world.run_b, world.team_b), strict=True
     ):
         with pytest.raises(grpc.aio.AioRpcError) as denied:
-            await stream.read()  # the status comes instead of a first message
+            await next_message(stream)  # the status comes instead of a first message
         assert_denied(denied.value, READER, method, arn)
     with pytest.raises(grpc.aio.AioRpcError) as wait:
         await reader.WaitExecution(
@@ -372,7 +372,7 @@ async def test_a_page_token_does_not_widen_access(world: World) -> None:
             timeout=10,
         )
     assert moved.value.code() == grpc.StatusCode.INVALID_ARGUMENT
-    assert rich_details(moved.value)["ErrorInfo"].reason == "PAGE_TOKEN_MISMATCH"  # type: ignore[attr-defined]
+    assert rich_details(moved.value)["ErrorInfo"].reason == "PAGE_TOKEN_MISMATCH"
     assert not world.backend_saw("ListExecutions", world.team_b)
 
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import grpc
 import pytest
 from cryptography import x509
-from grpc_health.v1 import health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+from grpc_health.v1 import health_pb2
+from grpc_reflection.v1alpha import reflection_pb2
 from sfngrpc.stepfunctions.v1 import service_pb2_grpc, state_machines_pb2
 
 from service.config import ConfigurationError
@@ -30,7 +30,7 @@ from service.server import SERVICE_NAME
 from service.tls import add_port, is_loopback, load_certificates
 from tests.certs import CertificateAuthority
 from tests.fake_sfn import FakeStepFunctions
-from tests.grpc_helpers import server_config
+from tests.grpc_helpers import health_stub, reflection_stub, server_config
 from tests.security_helpers import SecretVolume, secure, started, tls_config, tls_volume
 from tests.server_process import ROOT, ServerProcess, loopback_environment
 from tests.test_health_probe import PROBE, serving
@@ -105,9 +105,9 @@ async def test_health_and_reflection_work_over_mtls(
     client = ca.client(uri="spiffe://example.org/ns/ops/sa/prober")
     async with started(tls_config(volume, mutual=True), fake) as server, secure(server.port, ca.pem, client) as channel:
         await serving(channel, SERVICE_NAME)
-        answer = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=""), timeout=10)
+        answer = await health_stub(channel).Check(health_pb2.HealthCheckRequest(service=""), timeout=10)
         assert answer.status == health_pb2.HealthCheckResponse.SERVING
-        reflection = reflection_pb2_grpc.ServerReflectionStub(channel)
+        reflection = reflection_stub(channel)
         request = reflection_pb2.ServerReflectionRequest(list_services="")
         async for reply in reflection.ServerReflectionInfo(iter([request]), timeout=10):
             names = {service.name for service in reply.list_services_response.service}
