@@ -36,8 +36,6 @@ from service.errors import ServiceError
 _MIN_RETRY_DELAY = 0.05
 # ... nor later than this (a slot frees when any call ends).
 _MAX_RETRY_DELAY = 5.0
-# Streams a connection may open beyond the limits: health watches and reflection are not limited.
-_SPARE_STREAMS = 100
 # gRPC's largest value for a connection's concurrent streams: no limit.
 _NO_STREAM_LIMIT = 2**31 - 1
 # Weight of the latest unary call's duration in the running average (about the last 20 calls).
@@ -58,14 +56,15 @@ class Limits:
         return cls(config.max_concurrent_calls, config.max_concurrent_streams, config.max_calls_per_caller)
 
     def streams_per_connection(self) -> int:
-        """The limit of gRPC's own on one connection's concurrent calls (`grpc.max_concurrent_streams`).
+        """The limit of gRPC's own on one connection's concurrent calls (`grpc.max_concurrent_streams`): none.
 
-        Above ours: past gRPC's limit a client's calls wait in the client, unseen, for a stream of the
-        connection; below it they reach the gateway, which sheds them at once.
+        Past it gRPC refuses a call with a bare UNAVAILABLE (RST_STREAM REFUSED_STREAM), which says
+        neither why nor when to come back; and callers share connections (gRPC Python channels to
+        one address share one). Without it every call reaches the gateway, which admits it or sheds
+        it at once (`Admission.enter`), so a connection holds at most our limits' worth of calls
+        that do anything.
         """
-        if not (self.max_calls and self.max_streams):
-            return _NO_STREAM_LIMIT
-        return self.max_calls + self.max_streams + _SPARE_STREAMS
+        return _NO_STREAM_LIMIT
 
 
 @dataclass(eq=False)
