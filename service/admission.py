@@ -36,6 +36,11 @@ from service.errors import ServiceError
 _MIN_RETRY_DELAY = 0.05
 # ... nor later than this (a slot frees when any call ends).
 _MAX_RETRY_DELAY = 5.0
+# Calls gRPC holds for the gateway while the event loop is busy (`grpc.server.max_pending_requests`,
+# 1,000 by default, past which gRPC cancels calls at random with a bare CANCELLED): room for bursts
+# of thousands of callers, so that it is the gateway that sheds them, with details. A pending call
+# holds its headers, a few KiB: 10,000 of them are tens of MiB at most.
+PENDING_REQUESTS = 10_000
 # gRPC's largest value for a connection's concurrent streams: no limit.
 _NO_STREAM_LIMIT = 2**31 - 1
 # Weight of the latest unary call's duration in the running average (about the last 20 calls).

@@ -37,7 +37,7 @@ from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from sfngrpc.stepfunctions.v1 import gateway_pb2
 
-from service.admission import Admission, Limits, Ticket
+from service.admission import PENDING_REQUESTS, Admission, Limits, Ticket
 from service.aws import Aws
 from service.backend import ClientSettings, create_client
 from service.backend_health import BackendHealth
@@ -229,6 +229,10 @@ class Server:
             # gateway, which answers RESOURCE_EXHAUSTED at once, instead of waiting in the client
             # for a stream of the connection (an unbounded queue the gateway never sees).
             ("grpc.max_concurrent_streams", Limits.from_config(self.config).streams_per_connection()),
+            # Calls that arrived and that the event loop has not taken yet: past 1,000 of them gRPC
+            # cancels new ones at random (a bare CANCELLED); the gateway sheds them with details instead.
+            ("grpc.server.max_pending_requests", PENDING_REQUESTS),
+            ("grpc.server.max_pending_requests_hard_limit", PENDING_REQUESTS),
         ]
 
     async def _set_health(self, status: Any) -> None:

@@ -182,3 +182,27 @@ async def test_past_the_limits_calls_are_shed_at_once_and_admitted_streams_lose_
     assert result["stream_codes"].get("RESOURCE_EXHAUSTED", 0) == STREAMS - 10
     assert set(result["reasons"]) == {"TOO_MANY_CALLS", "TOO_MANY_STREAMS"}
     assert_every_event_once_in_order(result)
+
+
+async def test_a_burst_of_thousands_of_callers_is_shed_by_the_gateway_not_cancelled_by_grpc(
+    fake: FakeStepFunctions, record_property: Callable[[str, object], None]
+) -> None:
+    """More calls at once than gRPC holds for a busy server by default (1,000 pending): the gateway
+    answers each, OK or RESOURCE_EXHAUSTED with details; none is a bare CANCELLED from gRPC."""
+    fake.latency = 0.05
+    machine = fake.add_state_machine("burst")
+    arn = fake.add_execution(machine, "burst", status="RUNNING", events=history(3, status="RUNNING"))
+    config = server_config(workers=8, quota_scale=0.0, max_concurrent_calls=64, max_calls_per_caller=0)
+    async with running_server(config, fake.endpoint_url) as (_, stub, _):
+        requests = [
+            executions_pb2.DescribeExecutionRequest(execution_arn=arn, included_data=1 + i % 2) for i in range(3000)
+        ]
+        results = await asyncio.gather(
+            *(stub.DescribeExecution(r, timeout=30) for r in requests), return_exceptions=True
+        )
+    codes = Counter("OK" if not isinstance(r, grpc.aio.AioRpcError) else r.code().name for r in results)
+    reasons = Counter(_reason(r) for r in results if isinstance(r, grpc.aio.AioRpcError))
+    print(f"\nburst of {len(requests)}: {dict(codes)} {dict(reasons)}")
+    record_property("burst_codes", dict(codes))
+    assert set(codes) <= {"OK", "RESOURCE_EXHAUSTED"}, codes
+    assert set(reasons) <= {"TOO_MANY_CALLS"}, reasons
