@@ -14,6 +14,7 @@ from typing import Any
 
 import grpc
 import pytest
+import yaml
 from google.rpc import error_details_pb2
 from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2
 
@@ -278,3 +279,10 @@ async def test_retry_info_of_a_throttled_call_is_the_policys_next_backoff(fake: 
     attempts = len(fake.calls_of("DescribeExecution"))
     assert attempts > 1
     assert delay == pytest.approx(RetryPolicy(RetrySettings()).backoff_hint(attempts))
+
+
+def test_the_deployment_divides_the_quota_among_its_replicas() -> None:
+    root = Path(__file__).resolve().parent.parent
+    manifest = yaml.safe_load((root / "deploy" / "kubernetes" / "deployment.yaml").read_text())
+    env = {e["name"]: e.get("value") for e in manifest["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert load([], {"SFN_GRPC_REPLICAS": env["SFN_GRPC_REPLICAS"]}).replicas == manifest["spec"]["replicas"]
