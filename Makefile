@@ -89,8 +89,14 @@ BASELINE := proto/baseline.binpb
 baseline: $(NODE_STAMP)
 	node_modules/.bin/buf build --exclude-source-info -o $(BASELINE)
 
+## bench-tools: the load generator of the load benchmark (ghz), pinned, built once into .tools/bin like grpcurl
+GHZ_VERSION := v0.120.0
+.PHONY: bench-tools
+bench-tools:
+	$(call go_tool,ghz,github.com/bojand/ghz,$(GHZ_VERSION),github.com/bojand/ghz/cmd/ghz)
+
 ## bench: run the benchmarks; results (JSON and PNG plots) in bench/results/
-bench: $(BENCH_STAMP)
+bench: $(BENCH_STAMP) $(NODE_STAMP) bench-tools
 	$(PY) -m bench
 
 lint: $(VENV_STAMP) $(NODE_STAMP)

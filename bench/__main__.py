@@ -8,7 +8,10 @@ print tables, write bench/results/*.json and *.png.
 - memory: the server's RSS with slow readers of large histories, max_results=1, and paging a
   history over the cache budget (bench/memory_bench.py);
 - profile: where the server's time goes per DescribeExecution, sampled by py-spy
-  (bench/profile_describe.py).
+  (bench/profile_describe.py);
+- quota: what taking a token of the AWS quota costs a call (bench/quota_bench.py);
+- load: ghz against the gateway vs a boto3 thread pool of the same size, and ghz past the gateway's
+  limits (bench/load_bench.py; `make bench` builds the pinned ghz).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import convert_bench, memory_bench, profile_describe, stream_bench, unary_bench
+from bench import convert_bench, load_bench, memory_bench, profile_describe, quota_bench, stream_bench, unary_bench
 from bench.harness import MIB, RESULTS, Worker, fake_process
 
 
@@ -275,7 +278,27 @@ def _plot_profile(result: dict[str, Any]) -> Path:
     return out
 
 
-BENCHMARKS = {"convert": _convert, "stream": _stream, "unary": _unary, "memory": _memory, "profile": _profile}
+def _quota() -> None:
+    result = quota_bench.run()
+    result["machine"] = _machine()
+    (RESULTS / "quota.json").write_text(json.dumps(result, indent=2) + "\n")
+    print("\n".join(quota_bench.report(result)))
+
+
+def _load() -> None:
+    result = _against_fake("load", load_bench.run)
+    print("\n".join(load_bench.report(result)))
+
+
+BENCHMARKS = {
+    "convert": _convert,
+    "stream": _stream,
+    "unary": _unary,
+    "memory": _memory,
+    "profile": _profile,
+    "quota": _quota,
+    "load": _load,
+}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -43,6 +43,7 @@ from service.aws_request import RequestSender
 from service.backend import ClientSettings, create_client, create_session
 from service.convert import ConversionError, to_message
 from service.errors import ServiceError
+from service.quota import Quota
 from service.retry import RetryPolicy
 
 log = logging.getLogger(__name__)
@@ -192,6 +193,8 @@ class Aws:
         self.calls = 0  # attempts sent, for metrics
         self.calls_by_operation: Counter[str] = Counter()
         self.coalesced = 0  # calls that joined an identical call in flight
+        # The account's quota (quota.py): a token is taken before each attempt. None: not kept.
+        self.quota: Quota | None = None
 
     @property
     def endpoint_url(self) -> str:
@@ -306,6 +309,8 @@ class Aws:
 
     async def _attempt(self, operation: Operation, run: Callable[[Any], T], deadline: float | None) -> T:
         """One attempt on a worker thread, on the client whose socket timeouts fit `deadline`."""
+        if self.quota is not None:
+            await self.quota.take(operation.name, deadline)  # may wait for it, within the deadline
         left = None if deadline is None else deadline - time.monotonic()
         if left is not None and left < _LEAST_ATTEMPT_SECONDS:
             raise deadline_exceeded(operation.name)  # no answer could come back in time: do not ask

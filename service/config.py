@@ -72,6 +72,13 @@ def _positive_float(value: str) -> float:
     return number
 
 
+def _non_negative_float(value: str) -> float:
+    number = float(value)
+    if not number >= 0 or number == float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be a number, 0 or more, not {value!r}")
+    return number
+
+
 SETTINGS = (
     Setting("listen", "SFN_GRPC_LISTEN", str, "127.0.0.1:50051", "address and port to serve gRPC on"),
     Setting(
@@ -152,6 +159,51 @@ SETTINGS = (
         2.0,
         "how long the backend may take to answer before it counts as unusable (health NOT_SERVING)",
     ),
+    # Load shedding and the AWS quota (admission.py, quota.py; README "Reliability").
+    Setting(
+        "max_concurrent_calls",
+        "SFN_GRPC_MAX_CONCURRENT_CALLS",
+        _non_negative_int,
+        256,
+        "unary calls served at once; more get RESOURCE_EXHAUSTED / TOO_MANY_CALLS at once (0: no limit)",
+    ),
+    Setting(
+        "max_concurrent_streams",
+        "SFN_GRPC_MAX_CONCURRENT_STREAMS",
+        _non_negative_int,
+        1000,
+        "streams and waits (StreamExecutionHistory, WatchExecutions, WaitExecution) served at once; "
+        "more get RESOURCE_EXHAUSTED / TOO_MANY_STREAMS (0: no limit)",
+    ),
+    Setting(
+        "max_calls_per_caller",
+        "SFN_GRPC_MAX_CALLS_PER_CALLER",
+        _non_negative_int,
+        128,
+        "calls of one caller (its certificate's name, else its host) served at once; "
+        "more get RESOURCE_EXHAUSTED / CALLER_LIMIT (0: no limit)",
+    ),
+    Setting(
+        "quota_file",
+        "SFN_GRPC_QUOTA_FILE",
+        str,
+        None,
+        "JSON file of the account's Step Functions API quotas, per operation, over AWS's published defaults",
+    ),
+    Setting(
+        "quota_scale",
+        "SFN_GRPC_QUOTA_SCALE",
+        _non_negative_float,
+        1.0,
+        "multiplies every quota bucket and refill rate; 0 turns the gateway's quota off",
+    ),
+    Setting(
+        "replicas",
+        "SFN_GRPC_REPLICAS",
+        _positive_int,
+        1,
+        "how many replicas share the account's quota (each keeps 1/replicas of it)",
+    ),
     Setting("log_level", "SFN_GRPC_LOG_LEVEL", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
     # Security (service/tls.py, service/policy.py, service/identity.py).
     Setting("tls_cert_file", "SFN_GRPC_TLS_CERT_FILE", str, None, "server certificate chain, PEM (with the key: TLS)"),
@@ -208,6 +260,12 @@ class Config:
     poll_min_seconds: float = 0.2
     poll_max_seconds: float = 5.0
     health_probe_timeout_seconds: float = 2.0
+    max_concurrent_calls: int = 256
+    max_concurrent_streams: int = 1000
+    max_calls_per_caller: int = 128
+    quota_file: str | None = None
+    quota_scale: float = 1.0
+    replicas: int = 1
     log_level: str = "INFO"
     tls_cert_file: str | None = None  # with tls_key_file: TLS (service/tls.py)
     tls_key_file: str | None = None

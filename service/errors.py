@@ -317,12 +317,26 @@ async def abort(
     await context.abort_with_status(error.to_status())
 
 
+# Where `suggest_retry` keeps its advice on an exception.
+_RETRY_AFTER = "_sfn_grpc_retry_after"
+
+
+def suggest_retry(exc: BaseException, seconds: float) -> None:
+    """Tell the caller of a failure when trying again is worth it: its RetryInfo.
+
+    The retry policy's next backoff, for instance; without it, the server's default.
+    """
+    setattr(exc, _RETRY_AFTER, seconds)
+
+
 def from_exception(exc: BaseException, retry_delay: float = 1.0) -> ServiceError:
     """The status for anything a backend call raised.
 
     Messages say what happened, never where: botocore's own texts carry the endpoint URL, which is
-    the operator's business (it is logged), not the caller's.
+    the operator's business (it is logged), not the caller's. `retry_delay` is the RetryInfo of a
+    failure worth retrying, unless `suggest_retry` said better.
     """
+    retry_delay = getattr(exc, _RETRY_AFTER, retry_delay)
     if isinstance(exc, ServiceError):
         return exc
     if isinstance(exc, ClientError):

@@ -27,7 +27,7 @@ from botocore.exceptions import (
 from tenacity import AsyncRetrying, RetryCallState, stop_after_attempt, wait_random_exponential
 from tenacity.stop import stop_base
 
-from service.errors import http_status, is_throttled
+from service.errors import http_status, is_throttled, suggest_retry
 
 T = TypeVar("T")
 
@@ -221,6 +221,11 @@ class RetryPolicy:
             sleep=self.sleep,
             reraise=True,
         )
-        result = await retrying(again)
+        try:
+            result = await retrying(again)
+        except Exception as exc:
+            # The caller's RetryInfo: the wait this policy would have taken next, not a constant.
+            suggest_retry(exc, self.backoff_hint(retrying.statistics.get("attempt_number", 1)))
+            raise
         self.budget.refill(self.settings.success_refund)
         return result

@@ -37,6 +37,7 @@ from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from sfngrpc.stepfunctions.v1 import gateway_pb2
 
+from service.admission import PENDING_REQUESTS, Admission, Limits, Ticket
 from service.aws import Aws
 from service.backend import ClientSettings, create_client
 from service.backend_health import BackendHealth
@@ -46,10 +47,11 @@ from service.errors import ServiceError, abort, caller_deadline, invalid_argumen
 from service.history import EventSizes, HistorySource
 from service.history_pages import HistoryPages
 from service.history_stream import HistoryStreams, StreamSettings
-from service.identity import parse_trusted_proxies, trust_proxies
+from service.identity import caller_identity, parse_trusted_proxies, trust_proxies
 from service.metrics import Metrics
 from service.paging import PageTokens
 from service.policy import Access, allow_all, load_access
+from service.quota import quota_from_config
 from service.reflection import enable_reflection
 from service.retry import RetryPolicy, RetrySettings
 from service.rpc import SERVICE, Gateway, Rpc, Stage, StartExecutionSafety, build_table, cached_describe, with_stages
@@ -79,7 +81,8 @@ class Server:
         self._grpc: grpc.aio.Server | None = None
         self._health = health.aio.HealthServicer()
         self._follow: asyncio.Task[None] | None = None
-        self._calls = CallsInFlight()
+        # Load shedding is part of admitting a call (admission.py), so it lives with the drain's count.
+        self._calls = CallsInFlight(Admission(Limits.from_config(config)))
         self.backend_health = BackendHealth(config.health_probe_timeout_seconds)
         self.aws: Aws | None = None
         self.descriptions: DescribeCache | None = None
@@ -135,6 +138,8 @@ class Server:
             on_attempt=self.backend_health.record,
             observer=metrics,
         )
+        # The account's quota, as token buckets taken before each attempt (quota.py).
+        aws.quota = quota_from_config(self.config, aws.region)
         key = self.config.token_key()
         if key is None:
             # Fine for one process (make run); replicas behind a load balancer must share a key.
@@ -178,7 +183,8 @@ class Server:
         )
         watcher = ExecutionWatcher(aws, operations["ListExecutions"], descriptions, tokens, settings_streams)
 
-        server = grpc.aio.server(options=self._options())
+        # No limit of gRPC's own on calls: the gateway's (admission.py) decide, at once, with details.
+        server = grpc.aio.server(options=self._options(), maximum_concurrent_rpcs=None)
         server.add_generic_rpc_handlers(
             (
                 _handlers(
@@ -244,6 +250,14 @@ class Server:
             ("grpc.keepalive_permit_without_calls", 1),
             ("grpc.http2.min_ping_interval_without_data_ms", 10_000),
             ("grpc.so_reuseport", 0),
+            # Above the gateway's own limits (admission.py): a client's calls past them reach the
+            # gateway, which answers RESOURCE_EXHAUSTED at once, instead of waiting in the client
+            # for a stream of the connection (an unbounded queue the gateway never sees).
+            ("grpc.max_concurrent_streams", Limits.from_config(self.config).streams_per_connection()),
+            # Calls that arrived and that the event loop has not taken yet: past 1,000 of them gRPC
+            # cancels new ones at random (a bare CANCELLED); the gateway sheds them with details instead.
+            ("grpc.server.max_pending_requests", PENDING_REQUESTS),
+            ("grpc.server.max_pending_requests_hard_limit", PENDING_REQUESTS),
         ]
 
     async def _set_health(self, status: Any) -> None:
@@ -373,6 +387,7 @@ class _Call:
     inside: bool = True
     interrupted: bool = False  # the drain ended it
     cancelled: bool = False  # ... by cancelling its task (else it ends when its send returns)
+    ticket: Ticket | None = None  # its place within the load-shedding limits
 
     def interrupt(self) -> None:
         if self.interrupted:
@@ -386,17 +401,28 @@ class _Call:
 class CallsInFlight:
     """The calls to the service in flight, and the drain that refuses new ones and ends the rest."""
 
-    def __init__(self) -> None:
+    def __init__(self, admission: Admission | None = None) -> None:
+        """`admission` (None: no limits) sheds the calls past the limits (admission.py)."""
+        self.admission = admission
         self.draining = False
         self._calls: set[_Call] = set()
         self._none_left = asyncio.Event()
         self._none_left.set()
 
-    def enter(self, ends_on_drain: bool, retry_delay: float) -> _Call:
-        """Register the current task's call; refused (SHUTTING_DOWN) once the drain started."""
+    def enter(
+        self, ends_on_drain: bool, retry_delay: float, context: grpc.aio.ServicerContext[Any, Any] | None = None
+    ) -> _Call:
+        """Register the current task's call, or refuse it.
+
+        Refused with SHUTTING_DOWN once the drain started, and with RESOURCE_EXHAUSTED past the
+        load-shedding limits (`context` names the caller; a stream or a wait is a long call).
+        """
         if self.draining:
             raise _shutting_down(retry_delay)
-        call = _Call(asyncio.current_task(), ends_on_drain)
+        ticket = None
+        if self.admission is not None and context is not None:
+            ticket = self.admission.enter(caller_identity(context), long=ends_on_drain)
+        call = _Call(asyncio.current_task(), ends_on_drain, ticket=ticket)
         self._calls.add(call)
         self._none_left.clear()
         return call
@@ -404,6 +430,9 @@ class CallsInFlight:
     def leave(self, call: _Call) -> None:
         """The call ended, whichever way."""
         self._calls.discard(call)
+        if call.ticket is not None and self.admission is not None:
+            self.admission.leave(call.ticket)
+            call.ticket = None
         if not self._calls:
             self._none_left.set()
 
@@ -533,7 +562,7 @@ def _unary(
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message | bytes:
         call = None
         try:
-            call = calls.enter(ends_on_drain, retry_delay)
+            call = calls.enter(ends_on_drain, retry_delay, context)
             request = _decoded(request)
             validate(request)  # every RPC, before anything goes to AWS
             authorize(name, request, context)  # the access policy (service/policy.py), before AWS too
@@ -570,7 +599,7 @@ def _streaming(
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message | bytes]:
         call = None
         try:
-            call = calls.enter(True, retry_delay)
+            call = calls.enter(True, retry_delay, context)
             request = _decoded(request)
             validate(request)  # every RPC, before anything goes to AWS
             authorize(name, request, context)  # the access policy (service/policy.py), before AWS too

@@ -623,11 +623,11 @@ class _Server(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, fake: FakeStepFunctions) -> None:
+    def __init__(self, fake: FakeStepFunctions, port: int = 0) -> None:
         self.fake = fake
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", port), _Handler)
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind does a reverse DNS lookup (socket.getfqdn) we neither need nor want to wait for.
@@ -702,6 +702,7 @@ class FakeStepFunctions:
         self._token_of: dict[tuple[tuple[Any, ...], Any], str] = {}
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._port = 0  # the port to bind again after go_down()
         self._gates: list[Gate] = []
         #: ARNs of the EXPRESS executions StartExecution started, in order (AWS keeps nothing else of them).
         self.express_executions: list[str] = []
@@ -712,7 +713,7 @@ class FakeStepFunctions:
         """Bind 127.0.0.1 on a free port and serve from a daemon thread; returns ``self``."""
         if self._server is not None:
             raise RuntimeError("FakeStepFunctions is already started")
-        self._server = _Server(self)
+        self._server = _Server(self, self._port)
         # A short poll interval keeps stop() quick; the idle cost is negligible.
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-sfn", daemon=True
@@ -735,6 +736,20 @@ class FakeStepFunctions:
         server.server_close()
         if thread is not None:
             thread.join(timeout=5)
+
+    def go_down(self) -> None:
+        """The backend is down: connections are refused (and open ones cut) until :meth:`come_back`.
+
+        State is kept; held gates are released; the endpoint URL stays the same.
+        """
+        if self._server is None:
+            raise RuntimeError("FakeStepFunctions is not started")
+        self._port = self._server.server_address[1]
+        self.stop()
+
+    def come_back(self) -> None:
+        """Serve again on the port of before :meth:`go_down`, with the state of before."""
+        self.start()
 
     def __enter__(self) -> FakeStepFunctions:
         return self.start()
@@ -772,6 +787,11 @@ class FakeStepFunctions:
             raise ValueError(f"times must be at least 1, not {times}")
         with self._lock:
             self._faults.append(_Fault(fault, operation, times, delay))
+
+    def clear_faults(self) -> None:
+        """Forget the faults injected and not yet consumed (a storm ends)."""
+        with self._lock:
+            self._faults.clear()
 
     def hold(self, operation: str | None = None) -> Gate:
         """Hold every request of ``operation`` (any operation if ``None``) from now on until the gate is released.
