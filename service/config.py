@@ -72,6 +72,13 @@ def _positive_float(value: str) -> float:
     return number
 
 
+def _log_level(value: str) -> str:
+    level = value.strip().upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise argparse.ArgumentTypeError(f"must be DEBUG, INFO, WARNING or ERROR, not {value!r}")
+    return level
+
+
 SETTINGS = (
     Setting("listen", "SFN_GRPC_LISTEN", str, "127.0.0.1:50051", "address and port to serve gRPC on"),
     Setting(
@@ -152,7 +159,14 @@ SETTINGS = (
         2.0,
         "how long the backend may take to answer before it counts as unusable (health NOT_SERVING)",
     ),
-    Setting("log_level", "SFN_GRPC_LOG_LEVEL", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    Setting("log_level", "SFN_GRPC_LOG_LEVEL", _log_level, "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    Setting(
+        "access_log",
+        "SFN_GRPC_ACCESS_LOG",
+        _switch,
+        True,
+        "one JSON line per call on the log (logger sfn_grpc.access, INFO; no payloads, no secrets)",
+    ),
     Setting(
         "page_token_key",
         "SFN_GRPC_PAGE_TOKEN_KEY",
@@ -185,6 +199,7 @@ class Config:
     poll_max_seconds: float = 5.0
     health_probe_timeout_seconds: float = 2.0
     log_level: str = "INFO"
+    access_log: bool = True
     page_token_key: str | None = field(default=None, repr=False)
 
     def token_key(self) -> bytes | None:

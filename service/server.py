@@ -27,16 +27,18 @@ import secrets
 import signal
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 import botocore.session
 import grpc
 from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from opentelemetry.trace import TracerProvider
 from sfngrpc.stepfunctions.v1 import gateway_pb2
 
+from service.access_log import AccessLog
 from service.aws import Aws
 from service.backend import ClientSettings, create_client
 from service.backend_health import BackendHealth
@@ -51,6 +53,7 @@ from service.paging import PageTokens
 from service.reflection import enable_reflection
 from service.retry import RetryPolicy, RetrySettings
 from service.rpc import SERVICE, Gateway, Rpc, Stage, StartExecutionSafety, build_table, cached_describe, with_stages
+from service.tracing import Tracing, shutdown, tracer_provider_from_environment
 from service.validation import Validator
 from service.watch import ExecutionWatcher
 
@@ -67,8 +70,16 @@ _LAST_WORDS_SECONDS = 1.0
 class Server:
     """The sfn-grpc server: `await start()`, then `await stop()` (or `run()` until a signal)."""
 
-    def __init__(self, config: Config, client_settings: ClientSettings | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        client_settings: ClientSettings | None = None,
+        tracer_provider: TracerProvider | None = None,
+    ) -> None:
+        """`tracer_provider`: where spans go (None: the OTEL_* variables decide, see tracing.py)."""
         self.config = config
+        self._tracer_provider = tracer_provider
+        self._own_tracer_provider: TracerProvider | None = None
         self._client_settings = client_settings
         self._embedded: Any = None
         self._grpc: grpc.aio.Server | None = None
@@ -111,6 +122,15 @@ class Server:
             )
             demo_text = demo_instructions(endpoint, self.config.listen)
         self.metrics = metrics = Metrics() if self.config.metrics_listen else None
+        # Traces: the given provider, else the OTEL_* variables' (None: off, nothing is wrapped).
+        provider = self._tracer_provider
+        if provider is None:
+            provider = self._own_tracer_provider = tracer_provider_from_environment()
+        tracing = Tracing(provider)
+        # Outermost last: the access log runs inside the call's span, so its line has the trace id.
+        wrappers: list[CallWrapper] = [AccessLog()] if self.config.access_log else []
+        if provider is not None:
+            wrappers.append(tracing)
         retry = RetryPolicy(
             RetrySettings(max_attempts=self.config.retry_max_attempts),
             on_budget_exhausted=None if metrics is None else metrics.retry_budget_exhausted,
@@ -121,7 +141,9 @@ class Server:
             coalesce=self.config.coalesce,
             on_attempt=self.backend_health.record,
             observer=metrics,
+            tracing=tracing,
         )
+        tracing.region = aws.region
         model = botocore.session.get_session().get_service_model("stepfunctions")
         key = self.config.token_key()
         if key is None:
@@ -168,7 +190,19 @@ class Server:
 
         server = grpc.aio.server(options=self._options())
         server.add_generic_rpc_handlers(
-            (_handlers(gateway, table, streams, watcher, validator.check, self._calls, retry.backoff_hint(2), metrics),)
+            (
+                _handlers(
+                    gateway,
+                    table,
+                    streams,
+                    watcher,
+                    validator.check,
+                    self._calls,
+                    retry.backoff_hint(2),
+                    metrics,
+                    wrappers,
+                ),
+            )
         )
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
         enable_reflection((SERVICE_NAME, health.SERVICE_NAME), server)
@@ -276,6 +310,9 @@ class Server:
             await asyncio.to_thread(self.metrics.close)
         if self.aws is not None:
             self.aws.close()
+        if self._own_tracer_provider is not None:
+            await asyncio.to_thread(shutdown, self._own_tracer_provider)  # the spans still buffered go out
+            self._own_tracer_provider = None
         if self._embedded is not None:
             self._embedded.stop()
             self._embedded = None
@@ -401,6 +438,20 @@ class CallsInFlight:
                 await asyncio.wait_for(self._none_left.wait(), last_words)
 
 
+class CallWrapper(Protocol):
+    """Wraps every handler of the service (access_log.AccessLog, tracing.Tracing)."""
+
+    def unary(
+        self, service: str, method: str, behavior: Callable[[Any, Any], Awaitable[Any]]
+    ) -> Callable[[Any, Any], Awaitable[Any]]:
+        """A unary handler, wrapped."""
+
+    def server_stream(
+        self, service: str, method: str, behavior: Callable[[Any, Any], AsyncIterator[Any]]
+    ) -> Callable[[Any, Any], AsyncIterator[Any]]:
+        """A server-streaming handler, wrapped."""
+
+
 def _handlers(
     gateway: Gateway,
     table: dict[str, Rpc],
@@ -410,14 +461,24 @@ def _handlers(
     calls: CallsInFlight,
     retry_delay: float,
     metrics: Metrics | None = None,
+    wrappers: Sequence[CallWrapper] = (),
 ) -> grpc.GenericRpcHandler:
     """One handler per AWS operation, all through the Gateway's one path, and the gateway's own RPCs.
 
     Every request is validated (`validate`) before its handler runs; every call drains alike, and
-    is counted alike (`metrics`, None: not counted).
+    is counted alike (`metrics`, None: not counted); `wrappers` wrap every handler, the last outermost.
     """
     handlers = {
-        name: _unary(name, rpc.request_type, gateway.handler(rpc), retry_delay, validate, calls, metrics=metrics)
+        name: _unary(
+            name,
+            rpc.request_type,
+            gateway.handler(rpc),
+            retry_delay,
+            validate,
+            calls,
+            metrics=metrics,
+            wrappers=wrappers,
+        )
         for name, rpc in table.items()
     }
     handlers["WaitExecution"] = _unary(
@@ -429,6 +490,7 @@ def _handlers(
         calls,
         ends_on_drain=True,  # a wait may last minutes; the caller asks another replica
         metrics=metrics,
+        wrappers=wrappers,
     )
     handlers["StreamExecutionHistory"] = _streaming(
         "StreamExecutionHistory",
@@ -438,9 +500,17 @@ def _handlers(
         validate,
         calls,
         metrics,
+        wrappers,
     )
     handlers["WatchExecutions"] = _streaming(
-        "WatchExecutions", gateway_pb2.WatchExecutionsRequest, watcher.watch, retry_delay, validate, calls, metrics
+        "WatchExecutions",
+        gateway_pb2.WatchExecutionsRequest,
+        watcher.watch,
+        retry_delay,
+        validate,
+        calls,
+        metrics,
+        wrappers,
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
@@ -483,6 +553,7 @@ def _unary(
     calls: CallsInFlight,
     ends_on_drain: bool = False,
     metrics: Metrics | None = None,
+    wrappers: Sequence[CallWrapper] = (),
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message | bytes:
         call = None
@@ -505,6 +576,8 @@ def _unary(
                 calls.leave(call)
 
     handler = behavior if metrics is None else metrics.unary(SERVICE_NAME, name, behavior)
+    for wrapper in wrappers:
+        handler = wrapper.unary(SERVICE_NAME, name, handler)
     return grpc.unary_unary_rpc_method_handler(
         handler, request_deserializer=_decoder(request_type), response_serializer=_serialize
     )
@@ -518,6 +591,7 @@ def _streaming(
     validate: Callable[[Message], None],
     calls: CallsInFlight,
     metrics: Metrics | None = None,
+    wrappers: Sequence[CallWrapper] = (),
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message | bytes]:
         call = None
@@ -549,6 +623,8 @@ def _streaming(
                 calls.leave(call)
 
     handler = behavior if metrics is None else metrics.server_stream(SERVICE_NAME, name, behavior)
+    for wrapper in wrappers:
+        handler = wrapper.server_stream(SERVICE_NAME, name, handler)
     return grpc.unary_stream_rpc_method_handler(
         handler, request_deserializer=_decoder(request_type), response_serializer=_serialize
     )
