@@ -97,6 +97,11 @@ class Server:
 
     async def start(self) -> None:
         """Build the backend and the server, bind the port and start serving."""
+        # Traces: the given provider, else the OTEL_* variables' (None: off, nothing is wrapped). First:
+        # variables it cannot honour stop the start before anything runs.
+        provider = self._tracer_provider
+        if provider is None:
+            provider = self._own_tracer_provider = tracer_provider_from_environment()
         settings = self._client_settings or ClientSettings(region=self.config.region, workers=self.config.workers)
         demo_text = None
         if self.config.backend == "embedded":
@@ -122,10 +127,6 @@ class Server:
             )
             demo_text = demo_instructions(endpoint, self.config.listen)
         self.metrics = metrics = Metrics() if self.config.metrics_listen else None
-        # Traces: the given provider, else the OTEL_* variables' (None: off, nothing is wrapped).
-        provider = self._tracer_provider
-        if provider is None:
-            provider = self._own_tracer_provider = tracer_provider_from_environment()
         tracing = Tracing(provider)
         # Outermost last: the access log runs inside the call's span, so its line has the trace id.
         wrappers: list[CallWrapper] = [AccessLog()] if self.config.access_log else []
@@ -225,6 +226,8 @@ class Server:
         )
         if metrics is not None:
             log.info("metrics on http://%s/metrics (port %d)", self.config.metrics_listen, self.metrics_port)
+        if provider is not None:
+            log.info("tracing on: a span per call and per AWS attempt (OpenTelemetry, the OTEL_* variables)")
         log.info("settings: %s", self.config.describe())
         if demo_text:
             log.info("%s", demo_text)

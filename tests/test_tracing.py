@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import grpc
 import pytest
@@ -22,6 +23,7 @@ from service.server import SERVICE_NAME
 from service.tracing import tracer_provider_from_environment
 from tests.fake_sfn import FakeStepFunctions, history
 from tests.grpc_helpers import running_server, server_config
+from tests.server_process import ServerProcess, loopback_environment, readme_environment
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 PARENT_SPAN_ID = "00f067aa0ba902b7"
@@ -273,3 +275,16 @@ def test_the_service_name_variable_wins(monkeypatch: pytest.MonkeyPatch) -> None
 def test_a_setting_the_gateway_cannot_honour_is_a_clear_error(environ: dict[str, str]) -> None:
     with pytest.raises(ConfigurationError, match="OTEL_"):
         tracer_provider_from_environment(environ)
+
+
+async def test_the_server_refuses_to_start_with_a_setting_it_cannot_honour(
+    fake: FakeStepFunctions, tmp_path: Path
+) -> None:
+    env = {
+        **readme_environment(),
+        **loopback_environment(fake.endpoint_url, tmp_path / "home"),
+        "OTEL_TRACES_EXPORTER": "zipkin",
+    }
+    with ServerProcess(env) as server:
+        assert await asyncio.to_thread(server.wait) == 2
+        assert "OTEL_TRACES_EXPORTER: unknown exporter 'zipkin'" in server.log
