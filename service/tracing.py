@@ -150,14 +150,18 @@ class Tracing:
             f"{service}/{method}",
             context=parent,
             kind=SpanKind.SERVER,
-            attributes={
-                "rpc.system": "grpc",
-                "rpc.service": service,
-                "rpc.method": method,
-                "network.peer.address": context.peer(),
-            },
+            attributes={"rpc.system": "grpc", "rpc.service": service, "rpc.method": method, **_peer(context.peer())},
         )
         return span, otel_context.attach(trace.set_span_in_context(span, parent))
+
+
+def _peer(peer: str) -> dict[str, Any]:
+    """`ipv4:10.0.0.7:51234` -> network.peer.address 10.0.0.7, network.peer.port 51234 (`ipv6:[::1]:5` too)."""
+    kind, _, rest = peer.partition(":")
+    host, colon, port = rest.rpartition(":")
+    if kind in ("ipv4", "ipv6") and colon and port.isdigit():
+        return {"network.peer.address": host.strip("[]"), "network.peer.port": int(port)}
+    return {"network.peer.address": peer} if peer else {}
 
 
 def _end(

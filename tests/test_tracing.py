@@ -81,6 +81,8 @@ async def test_a_retried_call_has_one_server_span_with_one_child_per_attempt(
     assert server.attributes["rpc.service"] == SERVICE_NAME
     assert server.attributes["rpc.method"] == "DescribeExecution"
     assert server.attributes["rpc.grpc.status_code"] == 0
+    assert server.attributes["network.peer.address"] == "127.0.0.1"
+    assert isinstance(server.attributes["network.peer.port"], int)
     assert server.status.status_code == StatusCode.UNSET
 
     throttled, answered = children(exporter, server)
