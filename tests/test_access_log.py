@@ -181,3 +181,30 @@ async def test_no_secret_and_no_payload_in_the_log_at_debug(fake: FakeStepFuncti
     assert failing["attempts"] == failing["retries"] + 1 > 1
     assert failing["aws_request_ids"] == [c.request_id for c in fake.calls_of("DescribeExecution")[1:]]
     assert "trace_id" not in failing  # tracing is off
+
+
+async def test_a_call_that_joined_one_in_flight_says_so(
+    fake: FakeStepFunctions, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger=ACCESS_LOGGER)
+    machine = fake.add_state_machine("orders")
+    running = fake.add_execution(machine, "running", status="RUNNING")  # not final: no cache answers
+    request = executions_pb2.DescribeExecutionRequest(execution_arn=running)
+    gate = fake.hold("DescribeExecution")
+    async with running_server(server_config(), fake.endpoint_url) as (server, stub, _):
+        first = asyncio.ensure_future(stub.DescribeExecution(request, timeout=10))
+        assert await asyncio.to_thread(gate.wait_held, 1)
+        second = asyncio.ensure_future(stub.DescribeExecution(request, timeout=10))
+        assert server.aws is not None
+        for _ in range(1000):  # bounded: the join happens within a few loop turns
+            if server.aws.coalesced:
+                break
+            await asyncio.sleep(0.005)
+        gate.release()
+        await asyncio.gather(first, second)
+    lines = access_lines(caplog)
+    (sent,) = fake.calls_of("DescribeExecution")
+    made = [line for line in lines if not line["coalesced"]]
+    joined = [line for line in lines if line["coalesced"]]
+    assert [(line["attempts"], line["aws_request_ids"]) for line in made] == [(1, [sent.request_id])]
+    assert [(line["attempts"], line["aws_request_ids"], line["code"]) for line in joined] == [(0, [], "OK")]
