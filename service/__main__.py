@@ -9,6 +9,7 @@ import os
 import sys
 import threading
 
+from service.access_log import configure_logging
 from service.config import ConfigurationError, load
 from service.server import Server
 
@@ -44,11 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     """Serve until SIGTERM or SIGINT; return the process exit code (1: cannot listen, 2: bad settings)."""
     _tune_malloc()
     config = load(argv)
-    logging.basicConfig(
-        level=config.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(config.log_level)  # access lines as bare JSON; botocore's wire log held back
     try:
         asyncio.run(Server(config).run())
     except ConfigurationError as exc:

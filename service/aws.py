@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import dataclasses
+import itertools
 import json
 import logging
 import re
@@ -39,12 +40,14 @@ import grpc
 from botocore.exceptions import BotoCoreError, NoRegionError
 from google.protobuf.message import Message
 
+from service import access_log
 from service.aws_request import RequestSender
 from service.backend import ClientSettings, create_client, create_session
 from service.convert import ConversionError, to_message
 from service.errors import ServiceError
 from service.quota import Quota
 from service.retry import RetryPolicy
+from service.tracing import Tracing
 
 log = logging.getLogger(__name__)
 
@@ -170,16 +173,19 @@ class Aws:
         coalesce: bool = True,
         on_attempt: Callable[[BaseException | None, float], None] | None = None,
         observer: Observer | None = None,
+        tracing: Tracing | None = None,
     ) -> None:
         """`on_attempt(error or None, seconds)` hears how each attempt ended (backend_health.py).
 
-        `observer` hears attempts, retries and joined calls by operation (metrics).
+        `observer` hears attempts, retries and joined calls by operation (metrics); `tracing` puts
+        each attempt in a span and in the call's access log record (tracing.py).
         """
         self.settings = settings
         self.retry = retry
         self.coalesce = coalesce
         self.on_attempt = on_attempt
         self.observer = observer
+        self.tracing = tracing or Tracing(None)
         self._session = create_session(settings)
         self._clients: dict[float, RequestSender] = {}
         self._clients_lock = threading.Lock()
@@ -279,11 +285,11 @@ class Aws:
     ) -> Any:
         safe = operation.safe_to_retry if safe_to_retry is None else safe_to_retry
 
-        def run(sender: RequestSender | None) -> Any:
+        def run(sender: RequestSender | None, on_answer: Callable[[Mapping[str, str]], None]) -> Any:
             if sender is None:
                 raise NoRegionError()
             try:
-                body = sender.send(operation.name, dict(params), sent)
+                body = sender.send(operation.name, dict(params), sent, on_answer)
             finally:
                 if sent is not None:
                     sent.set()  # failed before it went: nobody should wait for it any longer
@@ -293,8 +299,10 @@ class Aws:
         on_retry = None if observer is None else lambda _error: observer.retry(operation.name)
 
         async def attempts(waiters: _Waiters) -> Any:
+            numbers = itertools.count()
+
             async def attempt() -> Any:
-                return await self._attempt(operation, run, waiters.deadline())
+                return await self._attempt(operation, run, waiters.deadline(), next(numbers))
 
             result = await self.retry.call(attempt, idempotent=safe, deadline=waiters.deadline, on_retry=on_retry)
             if on_result is not None:
@@ -307,8 +315,14 @@ class Aws:
             key = json.dumps([operation.name, finish is None, params], sort_keys=True, default=str)
         return await self._join(key, operation.name, deadline, attempts, on_join=None if sent is None else sent.set)
 
-    async def _attempt(self, operation: Operation, run: Callable[[Any], T], deadline: float | None) -> T:
-        """One attempt on a worker thread, on the client whose socket timeouts fit `deadline`."""
+    async def _attempt(
+        self,
+        operation: Operation,
+        run: Callable[[Any, Callable[[Mapping[str, str]], None]], T],
+        deadline: float | None,
+        number: int = 0,
+    ) -> T:
+        """One attempt (`number` from 0) on a worker thread, on the client whose socket timeouts fit `deadline`."""
         if self.quota is not None:
             await self.quota.take(operation.name, deadline)  # may wait for it, within the deadline
         left = None if deadline is None else deadline - time.monotonic()
@@ -323,13 +337,17 @@ class Aws:
         if self.client is None:
             raise NoRegionError()
         started = time.monotonic()
-        try:
-            # Cancelled (its caller left) before a thread took it: it never runs. The client is
-            # looked up (made, the first time) on the worker thread: that takes tens of milliseconds.
-            result = await asyncio.get_running_loop().run_in_executor(pool, lambda: run(self._client(read_timeout)))
-        except BaseException as exc:  # cancelled too: its callers left, after waiting how long?
-            self._attempted(operation.name, exc, time.monotonic() - started)
-            raise
+        # Its span (tracing on) and its request id in the call's access log record.
+        with self.tracing.attempt(operation.name, number) as attempt:
+            try:
+                # Cancelled (its caller left) before a thread took it: it never runs. The client is
+                # looked up (made, the first time) on the worker thread: that takes tens of milliseconds.
+                result = await asyncio.get_running_loop().run_in_executor(
+                    pool, lambda: run(self._client(read_timeout), attempt.answered)
+                )
+            except BaseException as exc:  # cancelled too: its callers left, after waiting how long?
+                self._attempted(operation.name, exc, time.monotonic() - started)
+                raise
         self._attempted(operation.name, None, time.monotonic() - started)
         return result
 
@@ -361,6 +379,7 @@ class Aws:
                 call.task.add_done_callback(lambda _: self._in_flight.pop(key, None))
         else:
             self.coalesced += 1
+            access_log.note_coalesced()
             if self.observer is not None:
                 self.observer.coalesce(operation)
             if on_join is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from botocore.awsrequest import create_request_object
@@ -36,10 +37,17 @@ class RequestSender:
         self._resolved: dict[str, tuple[str, dict[str, str], dict[str, Any], dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
-    def send(self, operation_name: str, params: dict[str, Any], sent: threading.Event | None = None) -> bytes:
+    def send(
+        self,
+        operation_name: str,
+        params: dict[str, Any],
+        sent: threading.Event | None = None,
+        on_answer: Callable[[Mapping[str, str]], None] | None = None,
+    ) -> bytes:
         """The body of a successful answer; botocore's exceptions otherwise.
 
-        `sent`, if given, is set as the request goes to the socket (see aws.py's `decode`).
+        `sent`, if given, is set as the request goes to the socket (see aws.py's `decode`);
+        `on_answer`, if given, sees the headers of every answer, error or not (its request id).
         """
         operation = self._model.operation_model(operation_name)
         context = self._context(operation)
@@ -59,6 +67,8 @@ class RequestSender:
         if sent is not None:
             sent.set()
         http_response = answered if answered is not None else self._endpoint.http_session.send(prepared)
+        if on_answer is not None:
+            on_answer(http_response.headers)
         if http_response.status_code < 300:
             return bytes(http_response.content)
         response_dict = convert_to_response_dict(http_response, operation)

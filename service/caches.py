@@ -24,6 +24,7 @@ from typing import Generic, TypeVar
 from google.protobuf.message import Message
 from sfngrpc.stepfunctions.v1 import executions_pb2, state_machines_pb2
 
+from service import access_log
 from service.aws import Aws, Operation
 from service.executions import is_final
 from service.history import Frames, HistoryReader, HistorySource
@@ -63,6 +64,7 @@ class ByteLRU(Generic[V]):
     def get(self, key: Hashable) -> V | None:
         """The value, marked as recently used; None (a miss) when absent."""
         found = self._items.get(key)
+        access_log.note_cache(found is not None)  # the calling call's access log line
         if found is None:
             self.stats.misses += 1
             return None

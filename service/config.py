@@ -79,6 +79,13 @@ def _non_negative_float(value: str) -> float:
     return number
 
 
+def _log_level(value: str) -> str:
+    level = value.strip().upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise argparse.ArgumentTypeError(f"must be DEBUG, INFO, WARNING or ERROR, not {value!r}")
+    return level
+
+
 SETTINGS = (
     Setting("listen", "SFN_GRPC_LISTEN", str, "127.0.0.1:50051", "address and port to serve gRPC on"),
     Setting(
@@ -204,7 +211,6 @@ SETTINGS = (
         1,
         "how many replicas share the account's quota (each keeps 1/replicas of it)",
     ),
-    Setting("log_level", "SFN_GRPC_LOG_LEVEL", str, "INFO", "DEBUG, INFO, WARNING or ERROR"),
     # Security (service/tls.py, service/policy.py, service/identity.py).
     Setting("tls_cert_file", "SFN_GRPC_TLS_CERT_FILE", str, None, "server certificate chain, PEM (with the key: TLS)"),
     Setting("tls_key_file", "SFN_GRPC_TLS_KEY_FILE", str, None, "the server certificate's private key, PEM"),
@@ -228,6 +234,14 @@ SETTINGS = (
         str,
         None,
         "comma-separated identities of proxies whose x-forwarded-client-cert header names the caller",
+    ),
+    Setting("log_level", "SFN_GRPC_LOG_LEVEL", _log_level, "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    Setting(
+        "access_log",
+        "SFN_GRPC_ACCESS_LOG",
+        _switch,
+        True,
+        "one JSON line per call on the log (logger sfn_grpc.access, INFO; no payloads, no secrets)",
     ),
     Setting(
         "page_token_key",
@@ -272,6 +286,7 @@ class Config:
     tls_client_ca_file: str | None = None  # also: mTLS
     policy_file: str | None = None  # None: every caller may call everything (service/policy.py)
     trusted_proxies: str | None = None  # comma-separated identities (service/identity.py)
+    access_log: bool = True
     page_token_key: str | None = field(default=None, repr=False)
 
     def token_key(self) -> bytes | None:

@@ -230,7 +230,7 @@ class Metrics:
             try:
                 return await behavior(request, context)
             except BaseException as exc:
-                code = _code(context, exc)
+                code = status_code(context, exc)
                 raise
             finally:
                 self.handled.labels(*labels, _GO_CODE_NAMES[code]).inc()
@@ -261,7 +261,7 @@ class Metrics:
                     yield message
                     sent.inc()
             except BaseException as exc:
-                code = _code(context, exc)
+                code = status_code(context, exc)
                 raise
             finally:
                 close = getattr(messages, "aclose", None)  # left early (the caller went): its clean-up runs now
@@ -323,7 +323,7 @@ class _QuietHandler(WSGIRequestHandler):
         """Scrapes are not logged."""
 
 
-def _code(context: grpc.aio.ServicerContext[Any, Any], exc: BaseException) -> grpc.StatusCode:
+def status_code(context: grpc.aio.ServicerContext[Any, Any], exc: BaseException) -> grpc.StatusCode:
     """The status a call that raised ends with.
 
     The one it aborted with, else CANCELLED (the caller left) or UNKNOWN (what gRPC answers for an

@@ -27,16 +27,18 @@ import secrets
 import signal
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 import botocore.session
 import grpc
 from google.protobuf.message import DecodeError, Message
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from opentelemetry.trace import TracerProvider
 from sfngrpc.stepfunctions.v1 import gateway_pb2
 
+from service.access_log import AccessLog
 from service.admission import PENDING_REQUESTS, Admission, Limits, Ticket
 from service.aws import Aws
 from service.backend import ClientSettings, create_client
@@ -56,6 +58,7 @@ from service.reflection import enable_reflection
 from service.retry import RetryPolicy, RetrySettings
 from service.rpc import SERVICE, Gateway, Rpc, Stage, StartExecutionSafety, build_table, cached_describe, with_stages
 from service.tls import CertificateFiles, add_port, load_certificates
+from service.tracing import Tracing, shutdown, tracer_provider_from_environment
 from service.validation import Validator
 from service.watch import ExecutionWatcher
 
@@ -74,8 +77,16 @@ Authorize = Callable[[str, Message, "grpc.aio.ServicerContext[Any, Any]"], None]
 class Server:
     """The sfn-grpc server: `await start()`, then `await stop()` (or `run()` until a signal)."""
 
-    def __init__(self, config: Config, client_settings: ClientSettings | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        client_settings: ClientSettings | None = None,
+        tracer_provider: TracerProvider | None = None,
+    ) -> None:
+        """`tracer_provider`: where spans go (None: the OTEL_* variables decide, see tracing.py)."""
         self.config = config
+        self._tracer_provider = tracer_provider
+        self._own_tracer_provider: TracerProvider | None = None
         self._client_settings = client_settings
         self._embedded: Any = None
         self._grpc: grpc.aio.Server | None = None
@@ -102,6 +113,11 @@ class Server:
         trust_proxies(parse_trusted_proxies(self.config.trusted_proxies))
         self.access = access = load_access(self.config.policy_file, build_table(model))
         certificates = load_certificates(self.config)
+        # Traces: the given provider, else the OTEL_* variables' (None: off, nothing is wrapped). Also first:
+        # variables it cannot honour stop the start before anything runs.
+        provider = self._tracer_provider
+        if provider is None:
+            provider = self._own_tracer_provider = tracer_provider_from_environment()
         settings = self._client_settings or ClientSettings(region=self.config.region, workers=self.config.workers)
         demo_text = None
         if self.config.backend == "embedded":
@@ -127,6 +143,11 @@ class Server:
             )
             demo_text = demo_instructions(endpoint, self.config.listen)
         self.metrics = metrics = Metrics() if self.config.metrics_listen else None
+        tracing = Tracing(provider)
+        # Outermost last: the access log runs inside the call's span, so its line has the trace id.
+        wrappers: list[CallWrapper] = [AccessLog()] if self.config.access_log else []
+        if provider is not None:
+            wrappers.append(tracing)
         retry = RetryPolicy(
             RetrySettings(max_attempts=self.config.retry_max_attempts),
             on_budget_exhausted=None if metrics is None else metrics.retry_budget_exhausted,
@@ -137,9 +158,11 @@ class Server:
             coalesce=self.config.coalesce,
             on_attempt=self.backend_health.record,
             observer=metrics,
+            tracing=tracing,
         )
         # The account's quota, as token buckets taken before each attempt (quota.py).
         aws.quota = quota_from_config(self.config, aws.region)
+        tracing.region = aws.region
         key = self.config.token_key()
         if key is None:
             # Fine for one process (make run); replicas behind a load balancer must share a key.
@@ -197,6 +220,7 @@ class Server:
                     retry.backoff_hint(2),
                     metrics,
                     access.authorize,
+                    wrappers,
                 ),
             )
         )
@@ -222,6 +246,8 @@ class Server:
         )
         if metrics is not None:
             log.info("metrics on http://%s/metrics (port %d)", self.config.metrics_listen, self.metrics_port)
+        if provider is not None:
+            log.info("tracing on: a span per call and per AWS attempt (OpenTelemetry, the OTEL_* variables)")
         log.info("settings: %s", self.config.describe())
         log.info("%s", access.describe())
         if demo_text:
@@ -316,6 +342,9 @@ class Server:
             await asyncio.to_thread(self.metrics.close)
         if self.aws is not None:
             self.aws.close()
+        if self._own_tracer_provider is not None:
+            await asyncio.to_thread(shutdown, self._own_tracer_provider)  # the spans still buffered go out
+            self._own_tracer_provider = None
         if self._embedded is not None:
             self._embedded.stop()
             self._embedded = None
@@ -456,6 +485,20 @@ class CallsInFlight:
                 await asyncio.wait_for(self._none_left.wait(), last_words)
 
 
+class CallWrapper(Protocol):
+    """Wraps every handler of the service (access_log.AccessLog, tracing.Tracing)."""
+
+    def unary(
+        self, service: str, method: str, behavior: Callable[[Any, Any], Awaitable[Any]]
+    ) -> Callable[[Any, Any], Awaitable[Any]]:
+        """A unary handler, wrapped."""
+
+    def server_stream(
+        self, service: str, method: str, behavior: Callable[[Any, Any], AsyncIterator[Any]]
+    ) -> Callable[[Any, Any], AsyncIterator[Any]]:
+        """A server-streaming handler, wrapped."""
+
+
 def _handlers(
     gateway: Gateway,
     table: dict[str, Rpc],
@@ -466,11 +509,13 @@ def _handlers(
     retry_delay: float,
     metrics: Metrics | None = None,
     authorize: Authorize = allow_all,
+    wrappers: Sequence[CallWrapper] = (),
 ) -> grpc.GenericRpcHandler:
     """One handler per AWS operation, all through the Gateway's one path, and the gateway's own RPCs.
 
     Every request is validated (`validate`) and authorized (`authorize`) before its handler runs;
-    every call drains alike, and is counted alike (`metrics`, None: not counted).
+    every call drains alike, and is counted alike (`metrics`, None: not counted); `wrappers` wrap
+    every handler, the last outermost.
     """
     handlers = {
         name: _unary(
@@ -482,6 +527,7 @@ def _handlers(
             calls,
             metrics=metrics,
             authorize=authorize,
+            wrappers=wrappers,
         )
         for name, rpc in table.items()
     }
@@ -495,6 +541,7 @@ def _handlers(
         ends_on_drain=True,  # a wait may last minutes; the caller asks another replica
         metrics=metrics,
         authorize=authorize,
+        wrappers=wrappers,
     )
     handlers["StreamExecutionHistory"] = _streaming(
         "StreamExecutionHistory",
@@ -505,6 +552,7 @@ def _handlers(
         calls,
         metrics,
         authorize,
+        wrappers,
     )
     handlers["WatchExecutions"] = _streaming(
         "WatchExecutions",
@@ -515,6 +563,7 @@ def _handlers(
         calls,
         metrics,
         authorize,
+        wrappers,
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
@@ -558,6 +607,7 @@ def _unary(
     ends_on_drain: bool = False,
     metrics: Metrics | None = None,
     authorize: Authorize = allow_all,
+    wrappers: Sequence[CallWrapper] = (),
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message | bytes:
         call = None
@@ -581,6 +631,8 @@ def _unary(
                 calls.leave(call)
 
     handler = behavior if metrics is None else metrics.unary(SERVICE_NAME, name, behavior)
+    for wrapper in wrappers:
+        handler = wrapper.unary(SERVICE_NAME, name, handler)
     return grpc.unary_unary_rpc_method_handler(
         handler, request_deserializer=_decoder(request_type), response_serializer=_serialize
     )
@@ -595,6 +647,7 @@ def _streaming(
     calls: CallsInFlight,
     metrics: Metrics | None = None,
     authorize: Authorize = allow_all,
+    wrappers: Sequence[CallWrapper] = (),
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message | bytes]:
         call = None
@@ -627,6 +680,8 @@ def _streaming(
                 calls.leave(call)
 
     handler = behavior if metrics is None else metrics.server_stream(SERVICE_NAME, name, behavior)
+    for wrapper in wrappers:
+        handler = wrapper.server_stream(SERVICE_NAME, name, handler)
     return grpc.unary_stream_rpc_method_handler(
         handler, request_deserializer=_decoder(request_type), response_serializer=_serialize
     )

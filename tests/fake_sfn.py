@@ -158,6 +158,8 @@ class Call:
     """The request headers, as a case-insensitive :class:`Headers`."""
     fault: str | None = None
     """The injected fault kind that handled this request, if any."""
+    request_id: str = ""
+    """The ``x-amzn-RequestId`` of the answer (none is sent when the fault drops the connection)."""
 
 
 class Gate:
@@ -410,6 +412,7 @@ class _Reply:
     status: int = 200
     body: bytes = b"{}"
     drop: bool = False
+    request_id: str = ""
 
 
 _DROP = _Reply(drop=True)
@@ -611,7 +614,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(reply.status)
             self.send_header("Content-Type", JSON_CONTENT_TYPE)
             self.send_header("Content-Length", str(len(reply.body)))
-            self.send_header("x-amzn-RequestId", str(uuid.uuid4()))
+            self.send_header("x-amzn-RequestId", reply.request_id or str(uuid.uuid4()))
             self.end_headers()
             self.wfile.write(reply.body)
         except OSError:  # the client gave up waiting (e.g. its read timeout beat our latency)
@@ -898,16 +901,19 @@ class FakeStepFunctions:
             params = parsed if isinstance(parsed, dict) else None
         except ValueError:  # JSONDecodeError and UnicodeDecodeError alike
             params = None
+        request_id = str(uuid.uuid4())
         with self._lock:
             fault = self._take_fault(operation)
             self.calls.append(
-                Call(operation, params if params is not None else {}, headers, fault.kind if fault else None)
+                Call(
+                    operation, params if params is not None else {}, headers, fault.kind if fault else None, request_id
+                )
             )
             gates = [gate for gate in self._gates if gate.operation in (None, operation)]
         for gate in gates:  # outside the lock: other requests and the test's helpers go on meanwhile
             gate._pass()
         try:
-            return self._answer(target, operation, params, fault)
+            return dataclasses.replace(self._answer(target, operation, params, fault), request_id=request_id)
         finally:
             for gate in gates:
                 gate._answered_one()

@@ -11,6 +11,7 @@ import grpc
 from google.rpc import error_details_pb2, status_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+from opentelemetry.trace import TracerProvider
 from sfngrpc.stepfunctions.v1 import executions_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.backend import ClientSettings
@@ -40,9 +41,12 @@ def server_config(**overrides: object) -> Config:
 
 @asynccontextmanager
 async def running_server(
-    config: Config, endpoint_url: str | None = None
+    config: Config, endpoint_url: str | None = None, tracer_provider: TracerProvider | None = None
 ) -> AsyncIterator[tuple[Server, service_pb2_grpc.StepFunctionsServiceAsyncStub, grpc.aio.Channel]]:
-    """A started server (against `endpoint_url`, or the embedded backend) and a stub on a channel to it."""
+    """A started server (against `endpoint_url`, or the embedded backend) and a stub on a channel to it.
+
+    `tracer_provider`: where its spans go (a test's own, never the process's global one).
+    """
     settings = None
     if endpoint_url is not None:
         settings = ClientSettings(
@@ -52,7 +56,7 @@ async def running_server(
             aws_access_key_id="testing",
             aws_secret_access_key="testing",
         )
-    server = Server(config, settings)
+    server = Server(config, settings, tracer_provider)
     await server.start()
     channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
     try:

@@ -1,0 +1,268 @@
+"""OpenTelemetry traces: a server span per call, a client span per AWS attempt, OTLP when asked.
+
+Off unless the standard variables ask for it (`tracer_provider_from_environment`): then no handler
+is wrapped and an attempt costs one small object (it still reads the request id for the access log).
+
+The server span comes from our own wrapper (`Tracing.unary` / `server_stream`, beside metrics.py's),
+not from opentelemetry-instrumentation-grpc's aio interceptor: that one learns a call's status only
+from `context.abort` and `set_code`, while every error of the gateway is sent with
+`abort_with_status` (errors.abort: the status carries ErrorInfo), which it passes through unseen, so
+every failed call would show as OK (`rpc.grpc.status_code` 0, status unset) with an AbortError
+event; a cancelled call shows as OK too. Here the status is read from the call itself at its end,
+as metrics does.
+
+Attempt spans are started on the event loop around the await of the worker thread (aws.py's
+`_attempt`), so they need no context carried into the thread: their parent is the call's span (or,
+for an AWS call shared by several callers or a history load, the span of the call that started it,
+whose context the task copied). Retries are sibling spans with `http.request.resend_count`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from typing import Any
+
+import grpc
+from opentelemetry import context as otel_context
+from opentelemetry import propagate, trace
+from opentelemetry.trace import SpanKind, Status, StatusCode
+
+from service import access_log
+from service.config import ConfigurationError
+
+INSTRUMENTATION = "sfn_grpc"
+DEFAULT_SERVICE_NAME = "sfn-grpc"
+AWS_SERVICE = "StepFunctions"
+REQUEST_ID_HEADER = "x-amzn-RequestId"
+
+
+class Attempt:
+    """One AWS attempt: its span (None: not traced) and the request id of its answer."""
+
+    __slots__ = ("number", "request_id", "span")
+
+    def __init__(self, span: trace.Span | None, number: int) -> None:
+        self.span = span
+        self.number = number
+        self.request_id: str | None = None
+
+    def answered(self, headers: Mapping[str, str]) -> None:
+        """The answer's headers arrived (on the worker thread): keep its request id."""
+        self.request_id = headers.get(REQUEST_ID_HEADER)
+
+
+class Tracing:
+    """Spans of one server (tracer None: nothing is traced, attempts are only recorded)."""
+
+    def __init__(self, provider: trace.TracerProvider | None, region: str | None = None) -> None:
+        self.tracer = None if provider is None else provider.get_tracer(INSTRUMENTATION)
+        self.region = region
+
+    @contextlib.contextmanager
+    def attempt(self, operation: str, number: int) -> Iterator[Attempt]:
+        """A span around one AWS attempt (`number` from 0); its end goes to the call's access log record."""
+        span = None
+        if self.tracer is not None:
+            attributes: dict[str, Any] = {"rpc.system": "aws-api", "rpc.service": AWS_SERVICE, "rpc.method": operation}
+            if self.region:
+                attributes["cloud.region"] = self.region
+            if number:
+                attributes["http.request.resend_count"] = number
+            span = self.tracer.start_span(f"{AWS_SERVICE}/{operation}", kind=SpanKind.CLIENT, attributes=attributes)
+        attempt = Attempt(span, number)
+        error: BaseException | None = None
+        try:
+            yield attempt
+        except BaseException as exc:
+            error = exc
+            raise
+        finally:
+            access_log.note_attempt(attempt.request_id, retry=number > 0)
+            if span is not None:
+                if attempt.request_id:
+                    span.set_attribute("aws.request_id", attempt.request_id)
+                if error is not None:
+                    span.set_attribute("error.type", _error_type(error))
+                    span.set_status(Status(StatusCode.ERROR, str(error)[:200]))
+                span.end()
+
+    # -- gRPC handlers --------------------------------------------------------------------------------
+
+    def unary(
+        self, service: str, method: str, behavior: Callable[[Any, Any], Awaitable[Any]]
+    ) -> Callable[[Any, Any], Awaitable[Any]]:
+        """`behavior` (a unary handler) in a server span."""
+        if self.tracer is None:
+            return behavior
+
+        async def traced(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
+            span, token = self._enter(service, method, context)
+            error: BaseException | None = None
+            try:
+                return await behavior(request, context)
+            except BaseException as exc:
+                error = exc
+                raise
+            finally:
+                _end(span, token, context, error)
+
+        return traced
+
+    def server_stream(
+        self, service: str, method: str, behavior: Callable[[Any, Any], AsyncIterator[Any]]
+    ) -> Callable[[Any, Any], AsyncIterator[Any]]:
+        """`behavior` (a server-streaming handler) in a server span, with the messages sent."""
+        if self.tracer is None:
+            return behavior
+
+        async def traced(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
+            span, token = self._enter(service, method, context)
+            error: BaseException | None = None
+            sent = 0
+            messages = behavior(request, context)
+            try:
+                async for message in messages:
+                    yield message
+                    sent += 1
+            except BaseException as exc:
+                error = exc
+                raise
+            finally:
+                close = getattr(messages, "aclose", None)  # left early: its clean-up runs inside the span
+                if close is not None:
+                    await close()
+                span.set_attribute("rpc.grpc.messages_sent", sent)
+                _end(span, token, context, error)
+
+        return traced
+
+    def _enter(
+        self, service: str, method: str, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> tuple[trace.Span, object]:
+        """Start the call's span, child of the caller's trace context (W3C `traceparent`) if it sent one."""
+        assert self.tracer is not None
+        parent = propagate.extract(
+            {key: value for key, value in context.invocation_metadata() or () if isinstance(value, str)}
+        )
+        span = self.tracer.start_span(
+            f"{service}/{method}",
+            context=parent,
+            kind=SpanKind.SERVER,
+            attributes={"rpc.system": "grpc", "rpc.service": service, "rpc.method": method, **_peer(context.peer())},
+        )
+        return span, otel_context.attach(trace.set_span_in_context(span, parent))
+
+
+def _peer(peer: str) -> dict[str, Any]:
+    """`ipv4:10.0.0.7:51234` -> network.peer.address 10.0.0.7, network.peer.port 51234 (`ipv6:[::1]:5` too)."""
+    kind, _, rest = peer.partition(":")
+    host, colon, port = rest.rpartition(":")
+    if kind in ("ipv4", "ipv6") and colon and port.isdigit():
+        return {"network.peer.address": host.strip("[]"), "network.peer.port": int(port)}
+    return {"network.peer.address": peer} if peer else {}
+
+
+def _end(
+    span: trace.Span, token: object, context: grpc.aio.ServicerContext[Any, Any], error: BaseException | None
+) -> None:
+    code, reason = access_log.outcome(context, error)
+    span.set_attribute("rpc.grpc.status_code", code.value[0])
+    if code != grpc.StatusCode.OK:
+        span.set_attribute("error.type", reason or code.name)
+        # Server spans: only the codes that say the server failed are errors (OTel's gRPC conventions).
+        if code in _SERVER_ERRORS:
+            span.set_status(Status(StatusCode.ERROR, f"{code.name} {reason}".strip()))
+    otel_context.detach(token)  # type: ignore[arg-type]
+    span.end()
+
+
+_SERVER_ERRORS = frozenset(
+    {
+        grpc.StatusCode.UNKNOWN,
+        grpc.StatusCode.DEADLINE_EXCEEDED,
+        grpc.StatusCode.UNIMPLEMENTED,
+        grpc.StatusCode.INTERNAL,
+        grpc.StatusCode.UNAVAILABLE,
+        grpc.StatusCode.DATA_LOSS,
+    }
+)
+
+
+def _error_type(error: BaseException) -> str:
+    """The AWS error code of a failed attempt, else the exception's class."""
+    response = getattr(error, "response", None)
+    if isinstance(response, dict):
+        code = response.get("Error", {}).get("Code")
+        if code:
+            return str(code)
+    return type(error).__name__
+
+
+def _switch(environ: Mapping[str, str], name: str) -> bool:
+    return environ.get(name, "").strip().lower() == "true"
+
+
+def tracer_provider_from_environment(environ: Mapping[str, str] | None = None) -> trace.TracerProvider | None:
+    """The SDK's tracer provider when the OTEL_* variables ask for traces; None (tracing off) otherwise.
+
+    On when `OTEL_TRACES_EXPORTER` names an exporter (`otlp`, `console`) or, with it unset, when an
+    OTLP endpoint is set (`OTEL_EXPORTER_OTLP_ENDPOINT` / `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`); off
+    with `OTEL_SDK_DISABLED=true` or `OTEL_TRACES_EXPORTER=none`. Everything else (endpoint, headers,
+    TLS, timeout, sampler, batching, resource) is the SDK's own reading of its variables;
+    `service.name` is `sfn-grpc` unless `OTEL_SERVICE_NAME` or `OTEL_RESOURCE_ATTRIBUTES` name it.
+    """
+    env = os.environ if environ is None else environ
+    if _switch(env, "OTEL_SDK_DISABLED"):
+        return None
+    names = [name.strip() for name in env.get("OTEL_TRACES_EXPORTER", "").split(",") if name.strip()]
+    if not names and (env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")):
+        names = ["otlp"]
+    names = [name for name in names if name != "none"]
+    if not names:
+        return None
+    protocol = env.get("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") or env.get("OTEL_EXPORTER_OTLP_PROTOCOL") or "grpc"
+    unknown = [name for name in names if name not in _EXPORTERS]
+    if unknown:
+        raise ConfigurationError(
+            f"OTEL_TRACES_EXPORTER: unknown exporter {unknown[0]!r} (sfn-grpc has {', '.join(sorted(_EXPORTERS))}, none)"
+        )
+    if "otlp" in names and protocol != "grpc":
+        raise ConfigurationError(
+            f"OTLP traces go over gRPC only in sfn-grpc (OTEL_EXPORTER_OTLP_PROTOCOL={protocol!r})"
+        )
+
+    from opentelemetry.sdk.resources import SERVICE_NAME, Resource
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor
+
+    resource = Resource.create()
+    if str(resource.attributes.get(SERVICE_NAME, "")).startswith("unknown_service"):
+        resource = resource.merge(Resource({SERVICE_NAME: DEFAULT_SERVICE_NAME}))
+    provider = TracerProvider(resource=resource)  # the sampler: OTEL_TRACES_SAMPLER, read by the SDK
+    for name in names:
+        provider.add_span_processor(BatchSpanProcessor(_EXPORTERS[name]()))  # OTEL_BSP_*, read by the SDK
+    return provider
+
+
+def _otlp() -> Any:
+    from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
+
+    return OTLPSpanExporter()  # endpoint, headers, TLS, timeout, compression: the OTEL_EXPORTER_OTLP_* variables
+
+
+def _console() -> Any:
+    from opentelemetry.sdk.trace.export import ConsoleSpanExporter
+
+    return ConsoleSpanExporter()
+
+
+_EXPORTERS: dict[str, Callable[[], Any]] = {"otlp": _otlp, "console": _console}
+
+
+def shutdown(provider: trace.TracerProvider | None) -> None:
+    """Send the spans still buffered, and stop the exporters (a provider made here; blocks briefly)."""
+    close = getattr(provider, "shutdown", None)
+    if close is not None:
+        close()
