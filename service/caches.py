@@ -252,6 +252,13 @@ class HistoryCache:
                     # failed: read it again as the load's own before telling every reader.
                     pages = self._reader(arn, include)
                     continue
+                if pages is started and page.next_token is None and not page.frames.ends():
+                    # The stream's read went out beside the DescribeExecution that found the execution
+                    # ended, and was answered before it ended: this last page is from then, without
+                    # the closing events. Ask for it again (nothing of it has been handed out yet).
+                    pages.close()
+                    pages = self._reader(arn, include, page.aws_token, page.aws_limit)
+                    continue
                 await history._add(HistoryPage(page.frames, history.count, page.aws_token, page.aws_limit))
                 number += 1
             if history.kept:
@@ -268,9 +275,18 @@ class HistoryCache:
             if self._loading.get(key, (None,))[0] is history:
                 self._loading.pop(key, None)
 
-    def _reader(self, arn: str, include: bool) -> HistoryReader:
+    def _reader(
+        self, arn: str, include: bool, aws_token: str | None = None, aws_limit: int | None = None
+    ) -> HistoryReader:
         return HistoryReader(
-            self.source, arn=arn, include_data=include, reverse=False, budget=self.page_bytes, deadline=None
+            self.source,
+            arn=arn,
+            include_data=include,
+            reverse=False,
+            budget=self.page_bytes,
+            deadline=None,
+            aws_token=aws_token,
+            aws_limit=aws_limit,
         )
 
 

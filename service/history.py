@@ -25,7 +25,7 @@ from typing import Any
 from sfngrpc.stepfunctions.v1 import gateway_pb2, history_pb2
 
 from service.aws import Aws, Operation, discard, peek_next_token
-from service.executions import REDRIVEN_EVENT, RUNNING, TERMINAL_EVENTS, Status
+from service.executions import REDRIVEN_EVENT, RUNNING, TERMINAL_EVENTS, TERMINAL_STATUSES, Status
 
 AWS_PAGE_LIMIT = 1000  # the most events GetExecutionHistory returns per page
 # The most bytes one event can take: a 256 KiB payload and its event's other members.
@@ -117,6 +117,10 @@ class Frames:
         """The end of the longest run from `start` (one entry at least, up to `stop`) within `limit` bytes."""
         end = bisect.bisect_right(self.offsets, self.offsets[start] + limit, start + 1, stop + 1) - 1
         return max(end, start + 1)
+
+    def ends(self) -> bool:
+        """True when the last status-changing event here ends the execution (a final history's last page)."""
+        return bool(self.changes) and self.changes[-1][1] in TERMINAL_STATUSES
 
     def status_after(self, start: int, stop: int) -> Status | None:
         """The status the last status-changing event among entries `start`..`stop` leaves (None: none)."""

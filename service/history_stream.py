@@ -132,6 +132,11 @@ class HistoryStreams:
                     yield message
                 return
 
+        if early is not None and is_final(description):
+            # Read beside a DescribeExecution that found the execution ended, the early page may be
+            # from before it ended (without its closing events): read the final history afresh.
+            early.close()
+            early = None
         reader = early or self._reader(arn, include, progress.reverse, deadline, page_size)
         async for message in self._from_aws(progress, reader):
             yield message

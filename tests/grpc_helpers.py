@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, Protocol, TypedDict, TypeVar, cast
 
@@ -17,7 +17,6 @@ from sfngrpc.stepfunctions.v1 import executions_pb2, service_pb2_grpc, state_mac
 from service.backend import ClientSettings
 from service.config import Config
 from service.embedded import DEMO_STATE_MACHINE_NAME
-from service.executions import TERMINAL_EVENTS
 from service.server import Server
 
 R = TypeVar("R")
@@ -107,15 +106,6 @@ async def next_message(call: grpc.aio.UnaryStreamCall[Any, R]) -> R:
     message = await call.read()
     assert message is not grpc.aio.EOF, "the stream ended"
     return cast(R, message)  # read() is typed `object | R`: EOF is excluded above
-
-
-def terminal_events(types: Iterable[int]) -> list[int]:
-    """The execution-ending event types among `types`, in order.
-
-    A demo history has exactly one, but it is not always the last event: moto's Map workers may append
-    an iteration's last event after it (seen in CI), and the gateway passes moto's order on.
-    """
-    return [t for t in types if t in TERMINAL_EVENTS]
 
 
 class Details(TypedDict, total=False):

@@ -15,7 +15,7 @@ from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, s
 
 from service.server import Server
 from tests.fake_sfn import FakeStepFunctions, history
-from tests.grpc_helpers import next_message, rich_details, running_server, server_config, start_demo, terminal_events
+from tests.grpc_helpers import next_message, rich_details, running_server, server_config, start_demo
 
 pytestmark = pytest.mark.asyncio
 FAST_POLLS = {"poll_min_seconds": 0.05, "poll_max_seconds": 0.2}
@@ -265,7 +265,33 @@ async def test_follow_a_demo_execution_on_the_embedded_backend() -> None:
         assert ids == list(range(1, len(ids) + 1))
         types = [e.type for m in messages for e in m.events]
         assert history_pb2.HISTORY_EVENT_TYPE_WAIT_STATE_ENTERED in types
-        assert terminal_events(types) == [history_pb2.HISTORY_EVENT_TYPE_EXECUTION_SUCCEEDED]
+        assert types[-1] == history_pb2.HISTORY_EVENT_TYPE_EXECUTION_SUCCEEDED
         assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
         waited = await stub.WaitExecution(gateway_pb2.WaitExecutionRequest(execution_arn=execution_arn), timeout=10)
         assert waited.done
+
+
+@pytest.mark.parametrize("cache_bytes", [64 * 1024 * 1024, 0], ids=["kept", "not-kept"])
+async def test_an_early_read_from_before_the_end_is_not_taken_for_the_final_history(
+    fake: FakeStepFunctions, cache_bytes: int
+) -> None:
+    """The stream's first page is read beside its DescribeExecution; when the execution ends in between,
+    that page lacks the closing events, and the final history must not be that page (seen in CI: a
+    stream and a later GetExecutionHistory both ended without ExecutionSucceeded)."""
+    full = history(12, status="SUCCEEDED")
+    arn = execution(fake, full[:9], "RUNNING")
+    describes, reads = fake.hold("DescribeExecution"), fake.hold("GetExecutionHistory")
+    async with running_server(server_config(history_cache_bytes=cache_bytes), fake.endpoint_url) as (_, stub, _):
+        request = gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn)
+        streamed = asyncio.ensure_future(read_ids(stub, request))
+        assert await asyncio.to_thread(reads.wait_held)
+        assert await asyncio.to_thread(describes.wait_held)
+        reads.release()  # the early read is answered while the execution runs: 9 events
+        assert await asyncio.to_thread(reads.wait_answered)
+        fake.append_events(arn, full[9:])  # then it ends, and DescribeExecution says so
+        describes.release()
+        ids, messages = await streamed
+        assert ids == list(range(1, 13))
+        assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
+        page = await stub.GetExecutionHistory(history_pb2.GetExecutionHistoryRequest(execution_arn=arn), timeout=10)
+        assert [e.id for e in page.events] == ids
