@@ -11,7 +11,9 @@ each field's `json_name`. On top of both, the rules AWS documents but the model 
   type the member expects (`_ARN_KINDS`);
 - names have no white space, brackets, wildcards, special or control characters;
 - payloads are at most 256 KiB in UTF-8 bytes, and those the model documents as JSON (or as
-  Amazon States Language, which is JSON) are JSON.
+  Amazon States Language, which is JSON) are JSON;
+- lists and maps hold at most `LIST_LIMIT` items where the model sets no limit, and the items
+  past a list's limit are not checked (the count refuses the request): the work is bounded.
 
 What the model cannot say about a request type is data in `REQUEST_RULES`: the gateway's own
 requests take the constraints of the AWS operation they read (`stands_for`) for fields of the same
@@ -23,6 +25,7 @@ offending value, which may be large or secret.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import re
@@ -40,6 +43,10 @@ from sfngrpc.stepfunctions.v1 import annotations_pb2
 from service.errors import MAX_VIOLATIONS, invalid_argument
 
 PAYLOAD_LIMIT_BYTES = 256 * 1024
+# The most items a list or map may hold where the model sets no limit (tags, tag keys, log
+# destinations; AWS itself allows 50 tags a resource). Without it a request just under gRPC's 4 MiB
+# could carry two million items, each checked on the event loop while every other call waits.
+LIST_LIMIT = 1000
 # Shapes whose `max` AWS counts in UTF-8 bytes, not characters (execution input and output).
 _BYTE_LIMITED_SHAPES = {"SensitiveData"}
 # Shapes that hold an execution, state machine, activity or alias name.
@@ -163,7 +170,9 @@ def _reject_constant(name: str) -> Any:
 
 def _json_check(value: str) -> str | None:
     try:
-        json.loads(value, parse_constant=_reject_constant)
+        # parse_int=str: only validity matters, and JSON numbers have no size limit (Python's int()
+        # refuses more than 4,300 digits, which made valid JSON "not JSON").
+        json.loads(value, parse_constant=_reject_constant, parse_int=str)
     except RecursionError:
         return "must be JSON nested less deeply"
     except ValueError:
@@ -477,19 +486,21 @@ class Validator:
     def _repeated(self, path: str, item: _Field, values: Any, found: _Found) -> None:
         count = len(values)
         meta = item.list_shape.metadata if item.list_shape is not None else {}
+        high = min(int(meta.get("max", LIST_LIMIT)), LIST_LIMIT)
         if "min" in meta and count < meta["min"]:
             found.add(path, f"must have at least {meta['min']} items")
-        if "max" in meta and count > meta["max"]:
-            found.add(path, f"must have at most {meta['max']} items")
+        if count > high:
+            found.add(path, f"must have at most {high} items")
+        # The count alone refuses a longer list: its items past the limit are not worth checking.
         if item.map_entry:
-            for key, value in values.items():
+            for key, value in itertools.islice(values.items(), high):
                 child = f"{path}[{_key(key)}]"
                 if item.nested is not None:
                     self._walk(child, value, item.nested(), found)
                 elif item.check is not None and (problem := item.check(value)):
                     found.add(child, problem)
             return
-        for index, value in enumerate(values):
+        for index, value in enumerate(itertools.islice(values, high)):
             child = f"{path}[{index}]"
             if item.nested is not None:
                 self._walk(child, value, item.nested(), found)
