@@ -440,7 +440,7 @@ def cmd_timeline(ctx: Context) -> None:
         raise LocalError(f"--out must end in {' or '.join(draw.IMAGE_FORMATS)}")
     if args.history is not None:
         events = _read_history_file(args.history)
-        title = "execution"
+        title = "standard input" if args.history == "-" else Path(args.history).name
     else:
         events = []
         request = gateway_pb2.StreamExecutionHistoryRequest(execution_arn=args.execution_arn)

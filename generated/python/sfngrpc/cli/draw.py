@@ -22,14 +22,14 @@ IMAGE_FORMATS = (".svg", ".png")
 # A bar's colour by the kind of span, on a terminal (rich colour names) and in an image (hex); a
 # failed, aborted or timed-out span is red whatever its kind, a running one is drawn lighter.
 _KIND_STYLES = {
-    "Pass": ("cyan", "#4c9be8"),
-    "Task": ("blue", "#2f6db5"),
+    "Pass": ("bright_blue", "#4c9be8"),
+    "Task": ("blue", "#2f5fb5"),
     "Choice": ("magenta", "#b07cc6"),
     "Wait": ("yellow", "#e0b040"),
     "Parallel": ("green", "#3a9d5d"),
-    "Map": ("green", "#3a9d5d"),
-    "Branch": ("bright_green", "#8fd19e"),
-    "Iteration": ("bright_green", "#8fd19e"),
+    "Branch": ("bright_green", "#9ad8a8"),
+    "Map": ("cyan", "#2a8c8c"),
+    "Iteration": ("bright_cyan", "#8fd0d0"),
 }
 _OTHER_STYLE = ("white", "#8a8a8a")
 _FAILED_STYLE = ("red", "#d9534f")
@@ -69,13 +69,16 @@ def _span_seconds(row: Row, origin: dt.datetime, right: float) -> tuple[float, f
 
 def _bar(start: float, end: float, total: float, width: int) -> str:
     """Spaces then blocks: a span from `start` to `end` seconds on a `width`-cell axis of `total` seconds."""
-    scale = width / total
-    left = min(int(start * scale), width - 1)
-    eighths = max(round((end - start) * scale * 8), 1)
-    full, part = divmod(eighths, 8)
-    full = min(full, width - left)
-    bar = " " * left + _BLOCK * full + (_PARTIAL[part] if part and left + full < width else "")
-    return bar if bar.strip() else " " * left + "▏"
+    # In eighths of a cell: the end is exact to an eighth, the start to a cell (block characters fill
+    # a cell from its left); a span shorter than a cell is a sliver of its length where it started.
+    scale = width * 8 / total
+    start8 = min(round(start * scale), width * 8 - 1)
+    end8 = min(max(round(end * scale), start8 + 1), width * 8)
+    left = start8 // 8
+    if end8 - start8 < 8:
+        return " " * left + _PARTIAL[end8 - start8]
+    full, part = divmod(end8 - left * 8, 8)
+    return " " * left + _BLOCK * full + (_PARTIAL[part] if part else "")
 
 
 def draw_text(timeline: Timeline, width: int, now: dt.datetime | None = None) -> list[Text]:
