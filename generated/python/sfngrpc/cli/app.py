@@ -265,7 +265,9 @@ def cmd_stop(ctx: Context) -> None:
     if ctx.out.as_json:
         ctx.out.json_line(stopped)
     else:
-        ctx.out.fields([("stopped", local_time(to_datetime(stopped.stop_date))), ("arn", ctx.args.execution_arn)])
+        # moto (the embedded backend) leaves stopDate out of its answer; AWS always sends it.
+        when = local_time(to_datetime(stopped.stop_date)) if stopped.HasField("stop_date") else "yes"
+        ctx.out.fields([("stopped", when), ("arn", ctx.args.execution_arn)])
 
 
 def cmd_list(ctx: Context) -> None:
