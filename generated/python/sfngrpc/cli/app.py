@@ -484,15 +484,19 @@ def cmd_timeline(ctx: Context) -> None:
 
 @contextlib.contextmanager
 def _progress(out: Output, what: str) -> Iterator[Callable[[str], None]]:
-    """A transient progress line on stderr when stderr is a terminal; a no-op otherwise."""
+    """A transient progress line on the terminal while `what` goes on; a no-op when no terminal shows it.
+
+    Results going to a pipe leave the line on stderr. Results going to the terminal share its console:
+    rich draws a live line on the console that prints the results, so every line lands above it (two
+    consoles on one screen would interleave, and results must not move to stderr).
+    """
     errors = Console(stderr=True)
-    if not errors.is_terminal:
+    console = out.console if out.terminal else errors
+    if not console.is_terminal:
         yield lambda _: None
         return
-    # Results written while it shows go above it when they go to the same terminal; to a pipe, as they are.
-    redirect = out.terminal
     columns = (SpinnerColumn(), TextColumn(f"{what}: {{task.description}}"), TimeElapsedColumn())
-    with Progress(*columns, console=errors, transient=True, redirect_stdout=redirect, redirect_stderr=False) as bar:
+    with Progress(*columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
         task = bar.add_task("starting", total=None)
         yield lambda text: bar.update(task, description=text)
 
