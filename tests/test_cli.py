@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import queue
+import re
 import signal
 import subprocess
 import threading
@@ -301,6 +302,32 @@ def test_the_readme_image_is_what_timeline_draws_from_the_committed_history(tmp_
         "regenerate it: .venv/bin/sfn-grpc timeline --history tests/data/demo_history.jsonl --out docs/timeline.svg"
     )
     assert "](docs/timeline.svg)" in (ROOT / "README.md").read_text()
+
+
+async def test_the_readme_quick_start_runs_in_a_shell() -> None:
+    """The README's second-shell commands, as written, in bash, against a fresh server on the embedded backend."""
+    found = re.search(
+        r"In a second shell, from the repository:\n\n```sh\n(.*?)```", (ROOT / "README.md").read_text(), re.S
+    )
+    assert found, "the README's quick start has no second-shell block"
+    script = found.group(1)
+    assert "sfn-grpc start sfn-grpc-demo" in script
+    async with running_server(server_config(backend="embedded")) as (server, _, _):
+        env = _env(f"127.0.0.1:{server.port}")
+        done = await asyncio.to_thread(
+            subprocess.run,
+            ["bash", "-euo", "pipefail", "-c", script],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert re.fullmatch(r"\d+ events; execution SUCCEEDED", next(line for line in lines if "events;" in line))
+    assert lines[-1].startswith("Execution SUCCEEDED after 2.")  # the timeline's summary: the demo waits 2 s
 
 
 @pytest.mark.parametrize("args", [("timeline",), ("history", MISSING, "--follow", "--reverse")])
