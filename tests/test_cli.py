@@ -16,6 +16,7 @@ import subprocess
 import threading
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -210,31 +211,40 @@ async def test_input_from_a_file_and_watch_until_interrupted(tmp_path: Path) -> 
         arn = (await ok(address, "start", DEMO_STATE_MACHINE_NAME, "--input", f"@{payload}")).strip()
         assert json.loads(await ok(address, "describe", arn, "--json"))["input"] == payload.read_text()
 
-        def watch_until_seen() -> tuple[list[dict], int]:
-            """Watch the demo's executions until `arn` shows up, then Ctrl-C (SIGINT)."""
-            command = [SFN_GRPC, "watch", DEMO_STATE_MACHINE_NAME, "--json"]
+        def watch_until(*flags: str, seen: Callable[[str], bool]) -> tuple[list[str], int]:
+            """Watch the demo's executions until a line is `seen`, then Ctrl-C (SIGINT); the lines and exit code."""
+            command = [SFN_GRPC, "watch", DEMO_STATE_MACHINE_NAME, *flags]
             process = subprocess.Popen(command, env=_env(address), stdout=subprocess.PIPE, text=True)
             lines: queue.Queue[str] = queue.Queue()
             assert process.stdout is not None
             reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or ()], daemon=True)
             reader.start()
-            seen: list[dict] = []
+            got: list[str] = []
             try:
                 deadline = time.monotonic() + 30
-                while not any(c["execution"]["executionArn"] == arn for c in seen):
-                    seen.append(json.loads(lines.get(timeout=max(deadline - time.monotonic(), 0.01))))
+                while not (got and seen(got[-1])):
+                    got.append(lines.get(timeout=max(deadline - time.monotonic(), 0.01)).rstrip("\n"))
                 process.send_signal(signal.SIGINT)
-                return seen, process.wait(timeout=30)
+                return got, process.wait(timeout=30)
             finally:
                 if process.poll() is None:
                     process.kill()
                     process.wait()
                 reader.join(timeout=10)
 
-        changes, code = await asyncio.to_thread(watch_until_seen)
+        got, code = await asyncio.to_thread(watch_until, "--json", seen=lambda line: arn in line)
         assert code == 130
+        changes = [json.loads(line) for line in got]
+        assert changes[-1]["execution"]["executionArn"] == arn
         assert changes[-1]["change"] == "EXECUTION_CHANGE_EXISTING"
         assert all(c["cursor"] for c in changes)
+
+        name = arn.rsplit(":", 1)[1]
+        got, code = await asyncio.to_thread(watch_until, seen=lambda line: line.endswith(name))
+        assert code == 130
+        assert got[0].split() == ["TIME", "CHANGE", "STATUS", "NAME"]
+        assert got[-1].split()[2:] == ["EXISTING", "SUCCEEDED", name]  # date, time, change, status, name
+        assert got[-1].index("EXISTING") == got[0].index("CHANGE")
 
 
 async def test_timeline_draws_the_demo_as_text_svg_and_png(tmp_path: Path) -> None:

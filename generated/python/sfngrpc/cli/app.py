@@ -242,10 +242,10 @@ def cmd_describe(ctx: Context) -> None:
 def cmd_wait(ctx: Context) -> None:
     """WaitExecution: until the execution ends, or --max-wait passes."""
     request = gateway_pb2.WaitExecutionRequest(execution_arn=ctx.args.execution_arn)
-    timeout = None
+    timeout = ctx.args.timeout  # it waits as long as the execution runs, unless --timeout says otherwise
     if ctx.args.max_wait is not None:
         request.max_wait.CopyFrom(Duration(seconds=int(ctx.args.max_wait), nanos=int(ctx.args.max_wait % 1 * 1e9)))
-        timeout = ctx.args.max_wait + (ctx.timeout or DEFAULT_TIMEOUT)
+        timeout = ctx.args.max_wait + (ctx.timeout or DEFAULT_TIMEOUT)  # the gateway answers after max_wait
     with _progress(ctx.out, f"waiting for {ctx.args.execution_arn.rsplit(':', 1)[-1]}"):
         waited = ctx.stub.WaitExecution(request, timeout=timeout)
     if ctx.out.as_json:

@@ -78,13 +78,25 @@ def local_time(when: dt.datetime, *, precise: bool = False) -> str:
     return local.strftime("%Y-%m-%d %H:%M:%S")
 
 
+class _Console(Console):
+    """A rich console that lets a closed pipe (``sfn-grpc history ... | head``) reach the command's exit code.
+
+    rich's own exits with status 1 at once, which this command line uses for local errors.
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Stop writing, and tell the caller the reader left."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 class Output:
     """Where results go: stdout for results, stderr for errors and progress."""
 
     def __init__(self, *, as_json: bool, stdout: TextIO | None = None, stderr: TextIO | None = None) -> None:
         self.as_json = as_json
         # file=None follows sys.stdout as it is at each write (rich's progress display redirects it).
-        self.console = Console(file=stdout, soft_wrap=True, highlight=False)
+        self.console = _Console(file=stdout, soft_wrap=True, highlight=False)
         self.errors = Console(file=stderr or sys.stderr, soft_wrap=True, highlight=False)
 
     @property
