@@ -28,6 +28,7 @@ from tests.test_cli import DEMO_STATES, SFN_GRPC
 TMUX = shutil.which("tmux")
 WIDTH, HEIGHT = 120, 50
 ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+EXITED = "[sfn-grpc exited] "
 
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is missing: `make test` installs it (Debian package tmux)")
 
@@ -52,13 +53,16 @@ class Pane:
         self.tmux("set-option", "-t", "cli", "remain-on-exit", "on")
 
     def run(self, address: str, *args: str) -> None:
-        """Replace the pane's process with `sfn-grpc ARGS` (a fresh screen)."""
+        """Replace the pane's process with `sfn-grpc ARGS` (a fresh screen), which then prints its exit status."""
         # A tmux server started without a terminal exports COLUMNS=80 and LINES=24 to its panes, which rich
         # (rightly) prefers to the terminal's size; an interactive shell does not export them.
         command = shlex.join(
             ["env", "-u", "COLUMNS", "-u", "LINES", f"SFN_GRPC_ADDRESS={address}", str(SFN_GRPC), *args]
         )
-        self.tmux("respawn-pane", "-k", "-t", "cli", command)
+        # tmux 3.3 leaves #{pane_dead_status} empty and writes its "Pane is dead (status N" line only at
+        # times: the shell says how the command ended instead.
+        script = f"{command}; echo {shlex.quote(EXITED)}$?"
+        self.tmux("respawn-pane", "-k", "-t", "cli", shlex.join(["sh", "-c", script]))
         self.tmux("clear-history", "-t", "cli")
 
     def capture(self, colours: bool = False) -> str:
@@ -82,13 +86,11 @@ class Pane:
         return self.wait_until(lambda: condition(self.capture()), timeout)
 
     def wait_ended(self, timeout: float = 60) -> tuple[int, list[str]]:
-        """Wait until the command ends; its exit status and the pane's lines (trailing blanks dropped)."""
-        # tmux 3.3 leaves #{pane_dead_status} empty; the status is in the line it writes into the pane.
-        text = self.wait_until(lambda: self.ended() and "Pane is dead" in self.capture(), timeout)
-        found = re.search(r"^Pane is dead \(status (\d+)", text, flags=re.M)
-        assert found, text
-        lines = (raw.rstrip() for raw in text.splitlines())
-        return int(found.group(1)), [line for line in lines if line and not line.startswith("Pane is dead")]
+        """Wait until the command ends; its exit status and the pane's lines before it (trailing blanks dropped)."""
+        text = self.wait_until(lambda: self.ended() and EXITED in self.capture(), timeout)
+        lines = [line.rstrip() for line in text.splitlines() if line.strip() and not line.startswith("Pane is dead")]
+        assert lines[-1].startswith(EXITED), text
+        return int(lines[-1][len(EXITED) :]), lines[:-1]
 
     def kill(self) -> None:
         assert TMUX is not None

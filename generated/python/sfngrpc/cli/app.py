@@ -276,8 +276,8 @@ def cmd_list(ctx: Context) -> None:
         if ctx.args.status is not None:
             raise LocalError("--status needs a STATE_MACHINE (it filters that state machine's executions)")
         request = state_machines_pb2.ListStateMachinesRequest(max_results=1000)
-        machines = list(_paged(ctx.stub.ListStateMachines, request, "state_machines", ctx.timeout))
-        if ctx.out.as_json:
+        machines = _paged(ctx.stub.ListStateMachines, request, "state_machines", ctx.timeout)
+        if ctx.out.as_json:  # as the pages come: a program may stop reading early
             for machine in machines:
                 ctx.out.json_line(machine)
             return
@@ -296,7 +296,7 @@ def cmd_list(ctx: Context) -> None:
     listing = executions_pb2.ListExecutionsRequest(state_machine_arn=arn, max_results=1000)
     if ctx.args.status is not None:
         listing.status_filter = executions_pb2.ExecutionStatus.Value(f"EXECUTION_STATUS_{ctx.args.status}")
-    executions = list(_paged(ctx.stub.ListExecutions, listing, "executions", ctx.timeout))
+    executions = _paged(ctx.stub.ListExecutions, listing, "executions", ctx.timeout)
     if ctx.out.as_json:
         for execution in executions:
             ctx.out.json_line(execution)
