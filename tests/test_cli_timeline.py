@@ -11,7 +11,7 @@ import grpc
 import pytest
 from google.protobuf import json_format
 from sfngrpc.cli import app
-from sfngrpc.cli.draw import draw_text
+from sfngrpc.cli.draw import MAX_IMAGE_ROWS, draw_image, draw_text
 from sfngrpc.cli.output import human_duration
 from sfngrpc.cli.timeline import build_timeline, event_type_name
 from sfngrpc.stepfunctions.v1 import history_pb2
@@ -33,7 +33,7 @@ def event(
     event_id: int, previous: int, type_name: str, ms: int, details: str = "", **fields: Any
 ) -> history_pb2.HistoryEvent:
     """A history event as AWS would send it: `details` is the AWS member (stateEnteredEventDetails, ...)."""
-    message = history_pb2.HistoryEvent(id=event_id, previous_event_id=previous, type=_TYPE_VALUES[type_name])  # type: ignore[arg-type]
+    message = history_pb2.HistoryEvent(id=event_id, previous_event_id=previous, type=_TYPE_VALUES[type_name])
     message.timestamp.FromDatetime(T0 + dt.timedelta(milliseconds=ms))
     if details:
         json_format.ParseDict({details: fields}, message, ignore_unknown_fields=False)
@@ -230,3 +230,38 @@ def test_tls_flags_build_credentials_and_no_flag_is_plaintext(tmp_path: Path) ->
         app.build_credentials(None, str(pem), None)
     with pytest.raises(app.LocalError, match="cannot read"):
         app.build_credentials(str(tmp_path / "missing.pem"), None, None)
+
+
+def test_an_image_of_a_failed_running_and_huge_execution_is_bounded_and_says_what_it_left_out(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from PIL import Image
+
+    iterations = MAX_IMAGE_ROWS  # 1 + 2 rows each: far over the bound
+    events = [
+        event(1, 0, "ExecutionStarted", 0, "executionStartedEventDetails", input="{}"),
+        event(2, 1, "MapStateEntered", 1, "stateEnteredEventDetails", name="Each"),
+        event(3, 2, "MapStateStarted", 2, "mapStateStartedEventDetails", length=iterations),
+    ]
+    for index in range(iterations):
+        first = 4 + 3 * index
+        events += [
+            event(
+                first, 3, "MapIterationStarted", 3 + index, "mapIterationStartedEventDetails", name="Each", index=index
+            ),
+            event(first + 1, first, "TaskStateEntered", 3 + index, "stateEnteredEventDetails", name="Work"),
+            event(
+                first + 2, first + 1, "TaskFailed", 4 + index, "taskFailedEventDetails", resource="r", resourceType="t"
+            ),
+        ]
+    timeline = build_timeline(events)
+    assert len(timeline.rows()) == 1 + 2 * iterations
+    png, svg = tmp_path / "t.png", tmp_path / "t.svg"
+    now = T0 + dt.timedelta(seconds=2)
+    draw_image(timeline, png, "huge", now=now)
+    draw_image(timeline, svg, "huge", now=now)
+    with Image.open(png) as image:
+        assert image.height < 0.3 * 100 * (MAX_IMAGE_ROWS + 10)
+    texts = "".join(ET.parse(svg).getroot().itertext())
+    assert f"huge: RUNNING, 2.00 s (the first {MAX_IMAGE_ROWS} of {1 + 2 * iterations} rows)" in texts
+    assert "failed" in texts  # the legend names the red of failed states

@@ -14,7 +14,7 @@ from rich.text import Text
 from sfngrpc.cli.output import STATUS_STYLES, human_duration
 from sfngrpc.cli.timeline import RUNNING, Row, Timeline
 
-__all__ = ["IMAGE_FORMATS", "MissingExtraError", "draw_image", "draw_text"]
+__all__ = ["IMAGE_FORMATS", "MAX_IMAGE_ROWS", "MissingExtraError", "draw_image", "draw_text"]
 
 IMAGE_FORMATS = (".svg", ".png")
 """The file types ``timeline --out`` writes, by suffix."""
@@ -32,6 +32,8 @@ _KIND_STYLES = {
     "Iteration": ("bright_cyan", "#8fd0d0"),
 }
 _OTHER_STYLE = ("white", "#8a8a8a")
+MAX_IMAGE_ROWS = 400
+"""An image draws at most this many rows (a Map of 10,000 items would make it 3,000 inches tall)."""
 _FAILED_STYLE = ("red", "#d9534f")
 _FAILURES = {"FAILED", "ABORTED", "TIMED_OUT"}
 _LABEL_MAX = 32
@@ -131,7 +133,8 @@ def draw_image(timeline: Timeline, path: Path, title: str, now: dt.datetime | No
             "timeline --out needs matplotlib: pip install 'sfn-grpc-client[timeline]'"
             " (in this repository: .venv/bin/pip install -c constraints.txt -e './generated/python[timeline]')"
         ) from error
-    rows = timeline.rows()
+    every = timeline.rows()
+    rows = every[:MAX_IMAGE_ROWS]
     if timeline.start is None:
         raise ValueError("the execution has no events to draw")
     origin, total = _bounds(timeline, now)
@@ -163,7 +166,8 @@ def draw_image(timeline: Timeline, path: Path, title: str, now: dt.datetime | No
             axes.grid(axis="x", linestyle=":", linewidth=0.6)
             axes.set_axisbelow(True)
             status = timeline.status if timeline.end is not None else RUNNING
-            axes.set_title(f"{title}: {status}, {human_duration(total)}", loc="left")
+            shown = f" (the first {len(rows)} of {len(every)} rows)" if len(rows) < len(every) else ""
+            axes.set_title(f"{title}: {status}, {human_duration(total)}{shown}", loc="left")
             kinds = list(dict.fromkeys(r.span.kind for r in rows))
             legend = [Patch(color=_style(k, "SUCCEEDED")[1], label=k) for k in kinds]
             if any(r.span.status in _FAILURES for r in rows):
