@@ -147,6 +147,20 @@ def test_a_caught_error_leaves_the_state_failed_and_the_execution_goes_on() -> N
     assert build_timeline(events).status == "SUCCEEDED"
 
 
+def test_a_redriven_execution_runs_again_after_its_failure() -> None:
+    events = [
+        event(1, 0, "ExecutionStarted", 0, "executionStartedEventDetails", input="{}"),
+        event(2, 1, "TaskStateEntered", 1, "stateEnteredEventDetails", name="Charge"),
+        event(3, 2, "TaskFailed", 5, "taskFailedEventDetails", resourceType="lambda", resource="invoke", error="Boom"),
+        event(4, 3, "ExecutionFailed", 6, "executionFailedEventDetails", error="Boom"),
+        event(5, 4, "ExecutionRedriven", 1000, "executionRedrivenEventDetails", redriveCount=1),
+        event(6, 5, "TaskStateEntered", 1001, "stateEnteredEventDetails", name="Charge"),
+    ]
+    timeline = build_timeline(events)
+    assert (timeline.status, timeline.end) == ("RUNNING", None)
+    assert shape(events) == [(0, "Charge", "Task", "FAILED"), (0, "Charge", "Task", "RUNNING")]
+
+
 def test_a_running_execution_leaves_its_current_state_open_and_draws_it_up_to_now() -> None:
     events = [
         event(1, 0, "ExecutionStarted", 0, "executionStartedEventDetails", input="{}"),

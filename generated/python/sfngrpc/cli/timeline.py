@@ -164,7 +164,7 @@ def build_timeline(events: Iterable[history_pb2.HistoryEvent]) -> Timeline:
 
     for event in ordered:
         when = event.timestamp.ToDatetime(tzinfo=dt.UTC)
-        timeline.start = timeline.start or when
+        timeline.start = min(timeline.start or when, when)
         timeline.last_event = max(timeline.last_event or when, when)
         type_name = event_type_name(event.type)
         here = around(event.previous_event_id)
@@ -173,11 +173,13 @@ def build_timeline(events: Iterable[history_pb2.HistoryEvent]) -> Timeline:
 
         if type_name.startswith(_EXECUTION):
             owner[event.id] = root
-            if outcome is not None:
-                timeline.status, timeline.end = outcome, when
-                for span in root.children:
-                    if span.open:
-                        span._close(when, outcome if outcome in _FAILURES else "SUCCEEDED")
+            if outcome is None:  # ExecutionStarted, or ExecutionRedriven: it runs (again)
+                timeline.status, timeline.end = RUNNING, None
+                continue
+            timeline.status, timeline.end = outcome, when
+            for span in root.children:
+                if span.open:
+                    span._close(when, outcome if outcome in _FAILURES else "SUCCEEDED")
             continue
 
         if type_name.endswith(_ENTERED) and isinstance(name, str):
