@@ -23,7 +23,7 @@ GRPCURL := $(TOOLS_BIN)/grpcurl
 $(VENV_STAMP): pyproject.toml constraints.txt generated/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e $(CLIENT) -e '.[dev,embedded]'
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -c constraints.txt -e '$(CLIENT)[timeline]' -e '.[dev,embedded]'
 	$(VENV)/bin/pip download --quiet --disable-pip-version-check -c constraints.txt --only-binary :all: -d $(CLIENT_WHEELS) $(CLIENT)
 	touch $@
 
@@ -72,6 +72,16 @@ go-tools:
 	cd tests/interop/go && GOTOOLCHAIN=local go mod download
 tools: go-tools
 
+## terminal-tools: tmux, the real terminal tests/test_cli_terminal.py runs the command line in; installed
+## from Debian's packages (pinned: Debian 12's) only when the machine has no tmux
+TMUX_DEBIAN_VERSION := 3.3a-3
+.PHONY: terminal-tools
+terminal-tools:
+	@command -v tmux >/dev/null || { \
+		echo "installing tmux $(TMUX_DEBIAN_VERSION) with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tmux=$(TMUX_DEBIAN_VERSION); }
+tools: terminal-tools
+
 ## test: lint, type-check, build the test tools, then the whole test suite (what .ci/run calls)
 test: lint typecheck tools
 	$(VENV)/bin/pytest
@@ -115,7 +125,7 @@ typecheck: $(VENV_STAMP)
 ## lock: re-resolve the newest allowed versions and rewrite constraints.txt
 lock:
 	rm -rf /tmp/sfn-grpc-lock && $(PYTHON) -m venv /tmp/sfn-grpc-lock
-	/tmp/sfn-grpc-lock/bin/pip install --quiet pip==$(PIP_VERSION) && /tmp/sfn-grpc-lock/bin/pip install --quiet $(CLIENT) '.[dev,embedded,bench]'
+	/tmp/sfn-grpc-lock/bin/pip install --quiet pip==$(PIP_VERSION) && /tmp/sfn-grpc-lock/bin/pip install --quiet '$(CLIENT)[timeline]' '.[dev,embedded,bench]'
 	/tmp/sfn-grpc-lock/bin/pip freeze --exclude-editable | grep -v '^sfn-grpc' > constraints.txt
 
 clean:

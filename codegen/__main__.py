@@ -21,6 +21,7 @@ from codegen.model import (
     GO_MODULE,
     PACKAGE,
     PROTO_DIR,
+    PY_HAND_WRITTEN,
     SERVICE_FILE,
     botocore_version,
     build_api,
@@ -86,10 +87,17 @@ def generate_python(proto_root: Path, out_root: Path) -> None:
         for depth in range(1, len(PROTO_DIR.split("/")) + 1):
             (Path(tmp) / "/".join(PROTO_DIR.split("/")[:depth]) / "__init__.py").write_text(PY_PACKAGE_DOC)
         (Path(tmp) / top / "py.typed").write_text("")
+        # Replace what codegen wrote before, keeping the hand-written packages (PY_HAND_WRITTEN) beside it.
         target = out_root / top
-        if target.exists():
-            shutil.rmtree(target)
-        shutil.copytree(Path(tmp) / top, target)
+        target.mkdir(parents=True, exist_ok=True)
+        for old in target.iterdir():
+            if old.name in PY_HAND_WRITTEN:
+                continue
+            if old.is_dir():
+                shutil.rmtree(old)
+            else:
+                old.unlink()
+        shutil.copytree(Path(tmp) / top, target, dirs_exist_ok=True)
 
 
 def generate_go(proto_root: Path, out_root: Path) -> None:

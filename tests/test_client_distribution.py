@@ -1,7 +1,7 @@
 """The Python client distribution (generated/python, `sfn-grpc-client`) installs alone and calls a live gateway.
 
 The wheel is built from the repository's files, installed into a fresh venv that has nothing else
-(no boto3, no moto, no server), with its dependencies taken only from the wheels `make` downloaded at
+(no boto3, no moto, no server, no matplotlib), with its dependencies taken only from the wheels `make` downloaded at
 install time (.venv/client-wheels, exact versions from constraints.txt): nothing downloads here.
 """
 
@@ -80,11 +80,15 @@ def client_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return wheel
 
 
-def test_the_wheel_holds_the_typed_stubs_and_needs_only_protobuf_grpcio_and_googleapis(client_wheel: Path) -> None:
+def test_the_wheel_holds_the_typed_stubs_and_the_command_line_and_needs_only_their_dependencies(
+    client_wheel: Path,
+) -> None:
     with zipfile.ZipFile(client_wheel) as wheel:
         names = wheel.namelist()
         (metadata,) = (n for n in names if n.endswith(".dist-info/METADATA"))
         requires = email.parser.Parser().parsestr(wheel.read(metadata).decode()).get_all("Requires-Dist")
+        (entry_points,) = (n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        scripts = wheel.read(entry_points).decode()
     assert {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")} == {"sfngrpc"}
     generated = {
         p.relative_to(CLIENT).as_posix()
@@ -94,8 +98,14 @@ def test_the_wheel_holds_the_typed_stubs_and_needs_only_protobuf_grpcio_and_goog
     assert generated - set(names) == set()  # every module, every .pyi, py.typed
     assert any(n.endswith("service_pb2_grpc.pyi") for n in generated)
     assert "sfngrpc/py.typed" in generated
-    names_required = {r.split(">")[0].split("=")[0].split("<")[0].strip().lower() for r in requires or []}
-    assert names_required == {"protobuf", "grpcio", "googleapis-common-protos"}
+    assert "sfngrpc/cli/app.py" in names
+    assert "sfn-grpc = sfngrpc.cli.app:main" in scripts
+    # The stubs need protobuf, grpcio and googleapis-common-protos; the command line adds rich, and
+    # matplotlib only for images, as the optional `timeline` extra.
+    required = {r.split(";")[0].split(">")[0].split("=")[0].split("<")[0].strip().lower(): r for r in requires or []}
+    assert set(required) == {"protobuf", "grpcio", "googleapis-common-protos", "rich", "matplotlib"}
+    assert [name for name, r in required.items() if "extra ==" in r] == ["matplotlib"]
+    assert 'extra == "timeline"' in required["matplotlib"]
 
 
 async def test_the_client_alone_installs_and_calls_a_live_gateway(client_wheel: Path, tmp_path: Path) -> None:
@@ -123,6 +133,23 @@ async def test_the_client_alone_installs_and_calls_a_live_gateway(client_wheel: 
     async with running_server(server_config(backend="embedded")) as (server, _, _):
         target = f"127.0.0.1:{server.port}"
         out = await asyncio.to_thread(_run, python, script, target, DEMO_STATE_MACHINE_NAME, MISSING, cwd=tmp_path)
+
+    # The command line from the clean venv: it runs, and an image without the `timeline` extra says
+    # how to get it (before any call: nothing listens on port 9).
+    sfn_grpc = venv / "bin" / "sfn-grpc"
+    assert "timeline" in await asyncio.to_thread(_run, sfn_grpc, "--help", cwd=tmp_path)
+    history = tmp_path / "history.jsonl"
+    history.write_text((ROOT / "tests" / "data" / "demo_history.jsonl").read_text())
+    drawn = await asyncio.to_thread(
+        _run, sfn_grpc, "--address", "127.0.0.1:9", "timeline", "--history", history, cwd=tmp_path
+    )
+    assert "ForEachItem" in drawn
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PYTHON"))}
+    command = [str(sfn_grpc), "timeline", "--history", str(history), "--out", str(tmp_path / "t.png")]
+    image = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert image.returncode == 1
+    assert "sfn-grpc-client[timeline]" in image.stderr
+    assert not (tmp_path / "t.png").exists()
 
     result = json.loads(out)
     assert result["server_packages"] == []

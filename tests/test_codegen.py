@@ -18,17 +18,26 @@ import sfngrpc.stepfunctions.v1
 from google.protobuf import descriptor_pb2
 
 from codegen.__main__ import generate_protos, generate_python
-from codegen.model import GATEWAY_FILE, GENERATED_MARK, PROTO_DIR, build_api, file_options, load_service_model
+from codegen.model import (
+    GATEWAY_FILE,
+    GENERATED_MARK,
+    PROTO_DIR,
+    PY_HAND_WRITTEN,
+    build_api,
+    file_options,
+    load_service_model,
+)
 from codegen.numbering import IncompatibleChangeError, read_previous
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _tree(root: Path) -> dict[str, bytes]:
+def _tree(root: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file under `root` by relative path, but those under the top-level folders `skip`."""
     return {
         str(p.relative_to(root)): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and "__pycache__" not in p.parts and p.relative_to(root).parts[0] not in skip
     }
 
 
@@ -39,13 +48,29 @@ def test_checked_in_proto_and_python_are_fresh(tmp_path: Path) -> None:
     generate_protos(proto)
     generate_python(proto, tmp_path / "python")
     stale = []
-    # Only what codegen writes: generated/python also holds sfn-grpc-client's hand-written pyproject.toml.
+    # Only what codegen writes: generated/python also holds sfn-grpc-client's hand-written pyproject.toml
+    # and the command line (sfngrpc/cli/, PY_HAND_WRITTEN).
     python = (ROOT / "generated" / "python" / "sfngrpc", tmp_path / "python" / "sfngrpc")
     for ours, fresh in ((ROOT / "proto", proto), python):
-        have, want = _tree(ours), _tree(fresh)
+        have, want = _tree(ours, PY_HAND_WRITTEN), _tree(fresh)
         stale += [f"{ours.name}/{name}" for name in sorted(have.keys() ^ want.keys())]
         stale += [f"{ours.name}/{name}" for name in sorted(have.keys() & want.keys()) if have[name] != want[name]]
     assert stale == [], "run `make generate` and commit the result"
+
+
+def test_generate_python_keeps_the_hand_written_command_line(tmp_path: Path) -> None:
+    """`make generate` replaces the generated modules (a module gone from proto/ goes) but not sfngrpc/cli/."""
+    out = tmp_path / "python"
+    shutil.copytree(ROOT / "generated" / "python", out, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    gone = out / "sfngrpc" / "stepfunctions" / "v1" / "removed_pb2.py"
+    gone.write_text("# a module whose proto was removed\n")
+    generate_python(ROOT / "proto", out)
+    assert not gone.exists()
+    for name in PY_HAND_WRITTEN:
+        kept = _tree(out / "sfngrpc" / name)
+        assert kept, name
+        assert kept == _tree(ROOT / "generated" / "python" / "sfngrpc" / name)
+    assert _tree(out / "sfngrpc", PY_HAND_WRITTEN) == _tree(ROOT / "generated" / "python" / "sfngrpc", PY_HAND_WRITTEN)
 
 
 def _hand_written_only(root: Path) -> Path:

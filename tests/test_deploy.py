@@ -95,10 +95,12 @@ def test_the_server_depends_on_the_client_distribution_which_every_install_takes
     assert re.search(r"^CLIENT := \./generated/python$", makefile, flags=re.MULTILINE)
     venv = re.search(r"^\$\(VENV_STAMP\):.*\n((?:\t.*\n)+)", makefile, flags=re.MULTILINE)
     assert venv is not None
-    assert re.search(r"pip install .*-c constraints\.txt -e \$\(CLIENT\) -e '\.\[", venv.group(1))
+    # The client with its `timeline` extra (matplotlib, for the command line's images) in the dev venv.
+    assert re.search(r"pip install .*-c constraints\.txt -e '\$\(CLIENT\)\[timeline\]' -e '\.\[", venv.group(1))
     lock = re.search(r"^lock:.*\n((?:\t.*\n)+)", makefile, flags=re.MULTILINE)
     assert lock is not None
-    assert "$(CLIENT) '.[" in lock.group(1)
+    assert "'$(CLIENT)[timeline]' '.[" in lock.group(1)
     # The client's dependencies have exact versions too.
     pinned = {line.split("==")[0].lower() for line in (ROOT / "constraints.txt").read_text().splitlines()}
     assert _names(client["dependencies"]) <= pinned
+    assert _names(client["optional-dependencies"]["timeline"]) <= pinned
