@@ -26,7 +26,10 @@ from PIL import Image
 from sfngrpc.stepfunctions.v1 import gateway_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.embedded import DEMO_ROLE_ARN, DEMO_STATE_MACHINE_NAME
+from tests.certs import CertificateAuthority
+from tests.fake_sfn import FakeStepFunctions
 from tests.grpc_helpers import running_server, server_config, start_demo
+from tests.security_helpers import started, tls_config, tls_volume
 
 ROOT = Path(__file__).resolve().parent.parent
 SFN_GRPC = ROOT / ".venv" / "bin" / "sfn-grpc"
@@ -351,3 +354,31 @@ def test_contradictory_arguments_are_refused_before_any_call(args: tuple[str, ..
     # Nothing listens on port 9 of loopback: a refusal before any call exits 1, not 78 (UNAVAILABLE).
     done = _run("127.0.0.1:9", *args)
     assert done.returncode == 1, done.stderr
+
+
+async def test_the_tls_flags_reach_an_mtls_gateway(tmp_path: Path, fake: FakeStepFunctions) -> None:
+    """--tls-ca-file, --tls-cert-file and --tls-key-file: a client certificate the gateway's CA signed gets
+    through; without it the handshake fails and the exit code says UNAVAILABLE (64 + 14)."""
+    ca = CertificateAuthority()
+    volume = tls_volume(tmp_path / "tls", ca)
+    client = ca.client(uri="spiffe://example.org/ns/ops/sa/cli")
+    (tmp_path / "ca.pem").write_bytes(ca.pem)
+    (tmp_path / "client.pem").write_bytes(client.cert)
+    (tmp_path / "client.key").write_bytes(client.key)
+    machine = fake.add_state_machine("cli-over-tls")
+    async with started(tls_config(volume, mutual=True), fake) as server:
+        address = f"localhost:{server.port}"
+        tls = ("--tls-ca-file", tmp_path / "ca.pem")
+        listed = await ok(
+            address,
+            *tls,
+            "--tls-cert-file",
+            tmp_path / "client.pem",
+            "--tls-key-file",
+            tmp_path / "client.key",
+            "list",
+            "--json",
+        )
+        assert machine in {line["stateMachineArn"] for line in json_lines(listed)}
+        refused = await cli(address, *tls, "list", "--json")
+        assert refused.returncode == 64 + 14, refused.stderr
