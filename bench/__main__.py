@@ -11,7 +11,8 @@ print tables, write bench/results/*.json and *.png.
   (bench/profile_describe.py);
 - quota: what taking a token of the AWS quota costs a call (bench/quota_bench.py);
 - load: ghz against the gateway vs a boto3 thread pool of the same size, and ghz past the gateway's
-  limits (bench/load_bench.py; `make bench` builds the pinned ghz).
+  limits (bench/load_bench.py; `make bench` builds the pinned ghz);
+- tls: unary latency over plaintext, TLS and mTLS (bench/tls_bench.py).
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import convert_bench, load_bench, memory_bench, profile_describe, quota_bench, stream_bench, unary_bench
+from bench import (
+    convert_bench,
+    load_bench,
+    memory_bench,
+    profile_describe,
+    quota_bench,
+    stream_bench,
+    tls_bench,
+    unary_bench,
+)
 from bench.harness import MIB, RESULTS, Worker, fake_process
 
 
@@ -290,6 +300,11 @@ def _load() -> None:
     print("\n".join(load_bench.report(result)))
 
 
+def _tls() -> None:
+    result = _against_fake("tls", tls_bench.run)
+    print("\n".join(tls_bench.report(result)))
+
+
 BENCHMARKS = {
     "convert": _convert,
     "stream": _stream,
@@ -298,6 +313,7 @@ BENCHMARKS = {
     "profile": _profile,
     "quota": _quota,
     "load": _load,
+    "tls": _tls,
 }
 
 

@@ -303,8 +303,10 @@ class EmbeddedBackend:
 def demo_instructions(endpoint: EmbeddedEndpoint, grpc_listen: str) -> str:
     """Multi-line text telling a user how to run the demo through the gRPC server at ``grpc_listen``.
 
-    Shows grpcurl (server reflection is on) and a Python client using the generated stubs.
+    Shows the `sfn-grpc` command line (installed into .venv by make run), grpcurl (server reflection
+    is on) and a Python client using the generated stubs.
     """
+    cli = "sfn-grpc" if grpc_listen == "127.0.0.1:50051" else f"sfn-grpc --address {grpc_listen}"
     arn = endpoint.demo_state_machine_arn
     example_input = json.dumps(_DEMO_EXAMPLE_INPUT)
     start_body = json.dumps({"stateMachineArn": arn, "input": example_input})
@@ -314,6 +316,11 @@ def demo_instructions(endpoint: EmbeddedEndpoint, grpc_listen: str) -> str:
             f"Embedded backend: moto's Step Functions emulator at {endpoint.endpoint_url} (region {endpoint.region}).",
             f"Demo state machine {DEMO_STATE_MACHINE_NAME} (Pass, Choice, Wait, Parallel, Map): {arn}",
             'It stays RUNNING for about 2 s (Wait), then SUCCEEDED; input {"wait": false} skips the Wait.',
+            "",
+            "In another shell, with the command line (.venv/bin/sfn-grpc):",
+            f"  ARN=$({cli} start {DEMO_STATE_MACHINE_NAME})",
+            f'  {cli} history --follow "$ARN"',
+            f'  {cli} timeline "$ARN"',
             "",
             "Start an execution with grpcurl:",
             f"  grpcurl -plaintext -d '{start_body}' \\",

@@ -139,6 +139,8 @@ def test_demo_execution_runs_then_succeeds_with_history(endpoint: EmbeddedEndpoi
 def test_demo_instructions_mention_both_clients(endpoint: EmbeddedEndpoint) -> None:
     text = demo_instructions(endpoint, "127.0.0.1:50051")
     assert "grpcurl -plaintext" in text
+    assert f"ARN=$(sfn-grpc start {DEMO_STATE_MACHINE_NAME})" in text  # the command line, at its default address
+    assert "sfn-grpc --address 0.0.0.0:50051 start" in demo_instructions(endpoint, "0.0.0.0:50051")
     assert "sfngrpc.stepfunctions.v1.StepFunctionsService/StartExecution" in text
     assert "127.0.0.1:50051" in text
     assert endpoint.demo_state_machine_arn in text
