@@ -1,7 +1,7 @@
 """The access log: one JSON line per call, and the record of what the call did that fills it.
 
 Each call to the service gets a `CallRecord` in a context variable, set by the handler wrapper
-(`AccessLog.unary` / `server_stream`) and filled where each fact is decided: every AWS attempt
+(`AccessLog`, one of observers.py's call observers) and filled where each fact is decided: every AWS attempt
 (`note_attempt`, from tracing.py's attempt, which sees the answer's request id) and every cache
 lookup (`note_cache`, from caches.py's `ByteLRU.get`). Tasks the call starts (a shared AWS call, a
 history load) copy the context and so fill the record of the call that started them; a call that
@@ -23,16 +23,14 @@ import json
 import logging
 import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 import grpc
-from google.rpc import error_details_pb2, status_pb2
 from opentelemetry import trace
 
 from service.identity import caller_identity
-from service.metrics import status_code
+from service.observers import MethodObserver, outcome
 
 ACCESS_LOGGER = "sfn_grpc.access"
 # Loggers whose DEBUG output holds credentials or payloads: never below WARNING in the gateway's log.
@@ -83,81 +81,40 @@ def note_coalesced() -> None:
         record.coalesced = True
 
 
-def outcome(context: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> tuple[grpc.StatusCode, str]:
-    """The status a call ended with, and its ErrorInfo reason ("" for none), as the caller got them."""
-    if error is None:
-        code = context.code()
-        code = code if isinstance(code, grpc.StatusCode) else grpc.StatusCode.OK
-    else:
-        code = status_code(context, error)
-    if code == grpc.StatusCode.OK:
-        return code, ""
-    return code, _reason(context)
-
-
-def _reason(context: grpc.aio.ServicerContext[Any, Any]) -> str:
-    """The ErrorInfo reason in the status details the call sent (errors.abort puts one in every error)."""
-    for key, value in context.trailing_metadata() or ():
-        if key == _STATUS_DETAILS and isinstance(value, bytes):
-            for detail in status_pb2.Status.FromString(value).details:
-                info = error_details_pb2.ErrorInfo()
-                if detail.Unpack(info):  # False: another detail (RetryInfo, BadRequest)
-                    return info.reason
-    return ""
-
-
 class AccessLog:
-    """Wraps handlers so that each call leaves one JSON line on the `sfn_grpc.access` logger (INFO)."""
+    """Each call leaves one JSON line on the `sfn_grpc.access` logger (INFO); a CallObserver (observers.py)."""
 
-    def unary(
-        self, service: str, method: str, behavior: Callable[[Any, Any], Awaitable[Any]]
-    ) -> Callable[[Any, Any], Awaitable[Any]]:
-        """`behavior` (a unary handler), logged."""
+    def method(self, service: str, method: str, streaming: bool) -> MethodObserver:
+        """The logging of one method's calls."""
+        return _LoggedMethod(method, streaming)
 
-        async def logged(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            record = CallRecord()
-            token = _current.set(record)
-            begin = time.monotonic()
-            error: BaseException | None = None
-            try:
-                return await behavior(request, context)
-            except BaseException as exc:
-                error = exc
-                raise
-            finally:
-                _current.reset(token)
-                _write(method, context, error, begin, record, None)
 
-        return logged
+class _LoggedMethod:
+    """One method's calls: a record per call in the context while it runs, its line at the end."""
 
-    def server_stream(
-        self, service: str, method: str, behavior: Callable[[Any, Any], AsyncIterator[Any]]
-    ) -> Callable[[Any, Any], AsyncIterator[Any]]:
-        """`behavior` (a server-streaming handler), logged with the count of messages sent."""
+    def __init__(self, method: str, streaming: bool) -> None:
+        self._method = method
+        self._streaming = streaming
 
-        async def logged(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
-            record = CallRecord()
-            # Set for the generator's whole life: each step of it runs in the call's own task.
-            token = _current.set(record)
-            begin = time.monotonic()
-            error: BaseException | None = None
-            sent = 0
-            messages = behavior(request, context)
-            try:
-                async for message in messages:
-                    yield message
-                    sent += 1
-            except BaseException as exc:
-                error = exc
-                raise
-            finally:
-                close = getattr(messages, "aclose", None)  # left early: its clean-up runs now, still recorded
-                if close is not None:
-                    await close()
-                _current.reset(token)
-                _write(method, context, error, begin, record, sent)
+    def begin(self, context: grpc.aio.ServicerContext[Any, Any]) -> _Logged:
+        record = CallRecord()
+        # Set for the call's whole life (a stream's too: each step of its generator runs in the call's task).
+        return _Logged(record, _current.set(record), time.monotonic())
 
-        return logged
+    def sent(self, state: _Logged) -> None:
+        state.messages += 1
+
+    def end(self, state: _Logged, context: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> None:
+        _current.reset(state.token)
+        _write(self._method, context, error, state.begin, state.record, state.messages if self._streaming else None)
+
+
+@dataclass
+class _Logged:
+    record: CallRecord
+    token: contextvars.Token[CallRecord | None]
+    begin: float
+    messages: int = 0
 
 
 def _write(

@@ -14,7 +14,7 @@ import asyncio
 import socket
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from socketserver import ThreadingMixIn
 from typing import Any, Protocol
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -32,6 +32,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from service.errors import http_status, is_throttled
+from service.observers import MethodObserver, status_code
 
 # go-grpc-prometheus's default buckets (Prometheus's DefBuckets), seconds.
 HANDLING_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -216,62 +217,9 @@ class Metrics:
 
     # -- gRPC handlers --------------------------------------------------------------------------------
 
-    def unary(
-        self, service: str, method: str, behavior: Callable[[Any, Any], Awaitable[Any]]
-    ) -> Callable[[Any, Any], Awaitable[Any]]:
-        """`behavior` (a unary handler), counted: started, handled by code, handling time."""
-        labels = ("unary", service, method)
-        started, handling = self.started.labels(*labels), self.handling.labels(*labels)
-
-        async def counted(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            started.inc()
-            begin = time.monotonic()
-            code = grpc.StatusCode.OK
-            try:
-                return await behavior(request, context)
-            except BaseException as exc:
-                code = status_code(context, exc)
-                raise
-            finally:
-                self.handled.labels(*labels, _GO_CODE_NAMES[code]).inc()
-                handling.observe(time.monotonic() - begin)
-
-        return counted
-
-    def server_stream(
-        self, service: str, method: str, behavior: Callable[[Any, Any], AsyncIterator[Any]]
-    ) -> Callable[[Any, Any], AsyncIterator[Any]]:
-        """`behavior` (a server-streaming handler), counted like `unary`, plus messages sent and open streams."""
-        labels = ("server_stream", service, method)
-        started, handling, sent = (
-            self.started.labels(*labels),
-            self.handling.labels(*labels),
-            self.msg_sent.labels(*labels),
-        )
-        open_streams = self.open_streams.labels(method)
-
-        async def counted(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
-            started.inc()
-            open_streams.inc()
-            begin = time.monotonic()
-            code = grpc.StatusCode.OK
-            messages = behavior(request, context)
-            try:
-                async for message in messages:
-                    yield message
-                    sent.inc()
-            except BaseException as exc:
-                code = status_code(context, exc)
-                raise
-            finally:
-                close = getattr(messages, "aclose", None)  # left early (the caller went): its clean-up runs now
-                if close is not None:
-                    await close()
-                open_streams.dec()
-                self.handled.labels(*labels, _GO_CODE_NAMES[code]).inc()
-                handling.observe(time.monotonic() - begin)
-
-        return counted
+    def method(self, service: str, method: str, streaming: bool) -> MethodObserver:
+        """The counting of one method's calls (observers.py wraps every handler with it)."""
+        return _CountedMethod(self, service, method, streaming)
 
     # -- the endpoint ---------------------------------------------------------------------------------
 
@@ -323,15 +271,29 @@ class _QuietHandler(WSGIRequestHandler):
         """Scrapes are not logged."""
 
 
-def status_code(context: grpc.aio.ServicerContext[Any, Any], exc: BaseException) -> grpc.StatusCode:
-    """The status a call that raised ends with.
+class _CountedMethod:
+    """One method's series: started, handled by code, handling time; for streams, messages and open streams."""
 
-    The one it aborted with, else CANCELLED (the caller left) or UNKNOWN (what gRPC answers for an
-    exception nobody turned into a status).
-    """
-    code = context.code()
-    if isinstance(code, grpc.StatusCode) and code != grpc.StatusCode.OK:
-        return code
-    if isinstance(exc, asyncio.CancelledError | GeneratorExit):
-        return grpc.StatusCode.CANCELLED
-    return grpc.StatusCode.UNKNOWN
+    def __init__(self, metrics: Metrics, service: str, method: str, streaming: bool) -> None:
+        self._labels = ("server_stream" if streaming else "unary", service, method)
+        self._handled = metrics.handled
+        self._started = metrics.started.labels(*self._labels)
+        self._handling = metrics.handling.labels(*self._labels)
+        self._sent = metrics.msg_sent.labels(*self._labels) if streaming else None
+        self._open = metrics.open_streams.labels(method) if streaming else None
+
+    def begin(self, context: grpc.aio.ServicerContext[Any, Any]) -> float:
+        self._started.inc()
+        if self._open is not None:
+            self._open.inc()
+        return time.monotonic()
+
+    def sent(self, state: float) -> None:
+        if self._sent is not None:
+            self._sent.inc()
+
+    def end(self, state: float, context: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> None:
+        if self._open is not None:
+            self._open.dec()
+        self._handled.labels(*self._labels, _GO_CODE_NAMES[status_code(context, error)]).inc()
+        self._handling.observe(time.monotonic() - state)

@@ -29,7 +29,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Any
 
 import botocore.session
 import grpc
@@ -51,6 +51,7 @@ from service.history_pages import HistoryPages
 from service.history_stream import HistoryStreams, StreamSettings
 from service.identity import caller_identity, parse_trusted_proxies, trust_proxies
 from service.metrics import Metrics
+from service.observers import CallObserver, observed_stream, observed_unary
 from service.paging import PageTokens
 from service.policy import Access, allow_all, load_access
 from service.quota import quota_from_config
@@ -144,10 +145,13 @@ class Server:
             demo_text = demo_instructions(endpoint, self.config.listen)
         self.metrics = metrics = Metrics() if self.config.metrics_listen else None
         tracing = Tracing(provider)
-        # Outermost last: the access log runs inside the call's span, so its line has the trace id.
-        wrappers: list[CallWrapper] = [AccessLog()] if self.config.access_log else []
-        if provider is not None:
-            wrappers.append(tracing)
+        # Outermost first: the access log ends inside the call's span (its line has the trace id),
+        # and the metrics count the call's own time.
+        observers: list[CallObserver] = [tracing]
+        if self.config.access_log:
+            observers.append(AccessLog())
+        if metrics is not None:
+            observers.append(metrics)
         retry = RetryPolicy(
             RetrySettings(max_attempts=self.config.retry_max_attempts),
             on_budget_exhausted=None if metrics is None else metrics.retry_budget_exhausted,
@@ -218,9 +222,8 @@ class Server:
                     validator.check,
                     self._calls,
                     retry.backoff_hint(2),
-                    metrics,
                     access.authorize,
-                    wrappers,
+                    observers,
                 ),
             )
         )
@@ -485,20 +488,6 @@ class CallsInFlight:
                 await asyncio.wait_for(self._none_left.wait(), last_words)
 
 
-class CallWrapper(Protocol):
-    """Wraps every handler of the service (access_log.AccessLog, tracing.Tracing)."""
-
-    def unary(
-        self, service: str, method: str, behavior: Callable[[Any, Any], Awaitable[Any]]
-    ) -> Callable[[Any, Any], Awaitable[Any]]:
-        """A unary handler, wrapped."""
-
-    def server_stream(
-        self, service: str, method: str, behavior: Callable[[Any, Any], AsyncIterator[Any]]
-    ) -> Callable[[Any, Any], AsyncIterator[Any]]:
-        """A server-streaming handler, wrapped."""
-
-
 def _handlers(
     gateway: Gateway,
     table: dict[str, Rpc],
@@ -507,15 +496,13 @@ def _handlers(
     validate: Callable[[Message], None],
     calls: CallsInFlight,
     retry_delay: float,
-    metrics: Metrics | None = None,
     authorize: Authorize = allow_all,
-    wrappers: Sequence[CallWrapper] = (),
+    observers: Sequence[CallObserver] = (),
 ) -> grpc.GenericRpcHandler:
     """One handler per AWS operation, all through the Gateway's one path, and the gateway's own RPCs.
 
     Every request is validated (`validate`) and authorized (`authorize`) before its handler runs;
-    every call drains alike, and is counted alike (`metrics`, None: not counted); `wrappers` wrap
-    every handler, the last outermost.
+    every call drains alike, and is watched alike (`observers`: metrics, traces, the access log).
     """
     handlers = {
         name: _unary(
@@ -525,9 +512,8 @@ def _handlers(
             retry_delay,
             validate,
             calls,
-            metrics=metrics,
             authorize=authorize,
-            wrappers=wrappers,
+            observers=observers,
         )
         for name, rpc in table.items()
     }
@@ -539,9 +525,8 @@ def _handlers(
         validate,
         calls,
         ends_on_drain=True,  # a wait may last minutes; the caller asks another replica
-        metrics=metrics,
         authorize=authorize,
-        wrappers=wrappers,
+        observers=observers,
     )
     handlers["StreamExecutionHistory"] = _streaming(
         "StreamExecutionHistory",
@@ -550,9 +535,8 @@ def _handlers(
         retry_delay,
         validate,
         calls,
-        metrics,
         authorize,
-        wrappers,
+        observers,
     )
     handlers["WatchExecutions"] = _streaming(
         "WatchExecutions",
@@ -561,9 +545,8 @@ def _handlers(
         retry_delay,
         validate,
         calls,
-        metrics,
         authorize,
-        wrappers,
+        observers,
     )
     return grpc.method_handlers_generic_handler(SERVICE_NAME, handlers)
 
@@ -605,9 +588,8 @@ def _unary(
     validate: Callable[[Message], None],
     calls: CallsInFlight,
     ends_on_drain: bool = False,
-    metrics: Metrics | None = None,
     authorize: Authorize = allow_all,
-    wrappers: Sequence[CallWrapper] = (),
+    observers: Sequence[CallObserver] = (),
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Message | bytes:
         call = None
@@ -630,11 +612,10 @@ def _unary(
             if call is not None:
                 calls.leave(call)
 
-    handler = behavior if metrics is None else metrics.unary(SERVICE_NAME, name, behavior)
-    for wrapper in wrappers:
-        handler = wrapper.unary(SERVICE_NAME, name, handler)
     return grpc.unary_unary_rpc_method_handler(
-        handler, request_deserializer=_decoder(request_type), response_serializer=_serialize
+        observed_unary(observers, SERVICE_NAME, name, behavior),
+        request_deserializer=_decoder(request_type),
+        response_serializer=_serialize,
     )
 
 
@@ -645,9 +626,8 @@ def _streaming(
     retry_delay: float,
     validate: Callable[[Message], None],
     calls: CallsInFlight,
-    metrics: Metrics | None = None,
     authorize: Authorize = allow_all,
-    wrappers: Sequence[CallWrapper] = (),
+    observers: Sequence[CallObserver] = (),
 ) -> grpc.RpcMethodHandler[Any, Any]:
     async def behavior(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Message | bytes]:
         call = None
@@ -679,11 +659,10 @@ def _streaming(
             if call is not None:
                 calls.leave(call)
 
-    handler = behavior if metrics is None else metrics.server_stream(SERVICE_NAME, name, behavior)
-    for wrapper in wrappers:
-        handler = wrapper.server_stream(SERVICE_NAME, name, handler)
     return grpc.unary_stream_rpc_method_handler(
-        handler, request_deserializer=_decoder(request_type), response_serializer=_serialize
+        observed_stream(observers, SERVICE_NAME, name, behavior),
+        request_deserializer=_decoder(request_type),
+        response_serializer=_serialize,
     )
 
 

@@ -3,7 +3,7 @@
 Off unless the standard variables ask for it (`tracer_provider_from_environment`): then no handler
 is wrapped and an attempt costs one small object (it still reads the request id for the access log).
 
-The server span comes from our own wrapper (`Tracing.unary` / `server_stream`, beside metrics.py's),
+The server span comes from our own call observer (`Tracing.method`, observers.py, beside metrics.py's),
 not from opentelemetry-instrumentation-grpc's aio interceptor: that one learns a call's status only
 from `context.abort` and `set_code`, while every error of the gateway is sent with
 `abort_with_status` (errors.abort: the status carries ErrorInfo), which it passes through unseen, so
@@ -20,8 +20,10 @@ whose context the task copied). Retries are sibling spans with `http.request.res
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import grpc
@@ -31,6 +33,7 @@ from opentelemetry.trace import SpanKind, Status, StatusCode
 
 from service import access_log
 from service.config import ConfigurationError
+from service.observers import MethodObserver, outcome
 
 INSTRUMENTATION = "sfn_grpc"
 DEFAULT_SERVICE_NAME = "sfn-grpc"
@@ -88,71 +91,54 @@ class Tracing:
                     span.set_status(Status(StatusCode.ERROR, str(error)[:200]))
                 span.end()
 
-    # -- gRPC handlers --------------------------------------------------------------------------------
+    # -- calls ----------------------------------------------------------------------------------------
 
-    def unary(
-        self, service: str, method: str, behavior: Callable[[Any, Any], Awaitable[Any]]
-    ) -> Callable[[Any, Any], Awaitable[Any]]:
-        """`behavior` (a unary handler) in a server span."""
-        if self.tracer is None:
-            return behavior
+    def method(self, service: str, method: str, streaming: bool) -> MethodObserver | None:
+        """A server span per call of this method (None: tracing is off, nothing is wrapped)."""
+        return None if self.tracer is None else _TracedMethod(self.tracer, service, method, streaming)
 
-        async def traced(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            span, token = self._enter(service, method, context)
-            error: BaseException | None = None
-            try:
-                return await behavior(request, context)
-            except BaseException as exc:
-                error = exc
-                raise
-            finally:
-                _end(span, token, context, error)
 
-        return traced
+class _TracedMethod:
+    """One method's calls, each in a server span, child of the caller's trace context (W3C `traceparent`)."""
 
-    def server_stream(
-        self, service: str, method: str, behavior: Callable[[Any, Any], AsyncIterator[Any]]
-    ) -> Callable[[Any, Any], AsyncIterator[Any]]:
-        """`behavior` (a server-streaming handler) in a server span, with the messages sent."""
-        if self.tracer is None:
-            return behavior
+    def __init__(self, tracer: trace.Tracer, service: str, method: str, streaming: bool) -> None:
+        self._tracer = tracer
+        self._streaming = streaming
+        self._name = f"{service}/{method}"
+        self._attributes = {"rpc.system": "grpc", "rpc.service": service, "rpc.method": method}
 
-        async def traced(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
-            span, token = self._enter(service, method, context)
-            error: BaseException | None = None
-            sent = 0
-            messages = behavior(request, context)
-            try:
-                async for message in messages:
-                    yield message
-                    sent += 1
-            except BaseException as exc:
-                error = exc
-                raise
-            finally:
-                close = getattr(messages, "aclose", None)  # left early: its clean-up runs inside the span
-                if close is not None:
-                    await close()
-                span.set_attribute("rpc.grpc.messages_sent", sent)
-                _end(span, token, context, error)
-
-        return traced
-
-    def _enter(
-        self, service: str, method: str, context: grpc.aio.ServicerContext[Any, Any]
-    ) -> tuple[trace.Span, object]:
-        """Start the call's span, child of the caller's trace context (W3C `traceparent`) if it sent one."""
-        assert self.tracer is not None
+    def begin(self, context: grpc.aio.ServicerContext[Any, Any]) -> _Traced:
         parent = propagate.extract(
             {key: value for key, value in context.invocation_metadata() or () if isinstance(value, str)}
         )
-        span = self.tracer.start_span(
-            f"{service}/{method}",
-            context=parent,
-            kind=SpanKind.SERVER,
-            attributes={"rpc.system": "grpc", "rpc.service": service, "rpc.method": method, **_peer(context.peer())},
+        span = self._tracer.start_span(
+            self._name, context=parent, kind=SpanKind.SERVER, attributes={**self._attributes, **_peer(context.peer())}
         )
-        return span, otel_context.attach(trace.set_span_in_context(span, parent))
+        return _Traced(span, otel_context.attach(trace.set_span_in_context(span, parent)))
+
+    def sent(self, state: _Traced) -> None:
+        state.messages += 1
+
+    def end(self, state: _Traced, context: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> None:
+        span = state.span
+        if self._streaming:
+            span.set_attribute("rpc.grpc.messages_sent", state.messages)
+        code, reason = outcome(context, error)
+        span.set_attribute("rpc.grpc.status_code", code.value[0])
+        if code != grpc.StatusCode.OK:
+            span.set_attribute("error.type", reason or code.name)
+            # Server spans: only the codes that say the server failed are errors (OTel's gRPC conventions).
+            if code in _SERVER_ERRORS:
+                span.set_status(Status(StatusCode.ERROR, f"{code.name} {reason}".strip()))
+        otel_context.detach(state.token)
+        span.end()
+
+
+@dataclass
+class _Traced:
+    span: trace.Span
+    token: contextvars.Token[otel_context.Context]
+    messages: int = 0
 
 
 def _peer(peer: str) -> dict[str, Any]:
@@ -162,20 +148,6 @@ def _peer(peer: str) -> dict[str, Any]:
     if kind in ("ipv4", "ipv6") and colon and port.isdigit():
         return {"network.peer.address": host.strip("[]"), "network.peer.port": int(port)}
     return {"network.peer.address": peer} if peer else {}
-
-
-def _end(
-    span: trace.Span, token: object, context: grpc.aio.ServicerContext[Any, Any], error: BaseException | None
-) -> None:
-    code, reason = access_log.outcome(context, error)
-    span.set_attribute("rpc.grpc.status_code", code.value[0])
-    if code != grpc.StatusCode.OK:
-        span.set_attribute("error.type", reason or code.name)
-        # Server spans: only the codes that say the server failed are errors (OTel's gRPC conventions).
-        if code in _SERVER_ERRORS:
-            span.set_status(Status(StatusCode.ERROR, f"{code.name} {reason}".strip()))
-    otel_context.detach(token)  # type: ignore[arg-type]
-    span.end()
 
 
 _SERVER_ERRORS = frozenset(
