@@ -23,6 +23,7 @@ Everything here runs on the event loop: no lock.
 
 from __future__ import annotations
 
+import collections
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ class Admission:
         self.clock = clock
         self.calls = 0  # unary calls in flight
         self.streams = 0  # long calls in flight
-        self.shed = 0  # calls refused since start
+        self.shed: collections.Counter[str] = collections.Counter()  # calls refused since start, by reason
         self._by_caller: dict[str, int] = {}
         self._average_seconds = _MIN_RETRY_DELAY
 
@@ -131,7 +132,7 @@ class Admission:
         return min(_MAX_RETRY_DELAY, max(_MIN_RETRY_DELAY, self._average_seconds))
 
     def _refuse(self, reason: str, why: str) -> ServiceError:
-        self.shed += 1
+        self.shed[reason] += 1
         return ServiceError(
             grpc.StatusCode.RESOURCE_EXHAUSTED,
             reason,

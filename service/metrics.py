@@ -31,8 +31,10 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, make
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from service.admission import Admission
 from service.errors import http_status, is_throttled
 from service.observers import MethodObserver, status_code
+from service.quota import Quota
 
 # go-grpc-prometheus's default buckets (Prometheus's DefBuckets), seconds.
 HANDLING_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -94,6 +96,37 @@ class _Cache(Protocol):
     def stats(self) -> _CacheStats: ...
 
     def __len__(self) -> int: ...
+
+
+class _AdmissionCollector(Collector):
+    """Load shedding (admission.py) and the AWS quota (quota.py), read when Prometheus scrapes."""
+
+    def __init__(self, admission: Admission, quota: Quota | None) -> None:
+        self.admission = admission
+        self.quota = quota
+
+    def collect(self) -> Iterable[Any]:
+        """Calls in flight by kind, calls shed by reason, quota waits and refusals."""
+        admission = self.admission
+        in_flight = GaugeMetricFamily("sfn_grpc_calls_in_flight", "Calls admitted and not ended.", labels=["kind"])
+        in_flight.add_metric(["unary"], admission.calls)
+        in_flight.add_metric(["stream"], admission.streams)
+        yield in_flight
+        shed = CounterMetricFamily(
+            "sfn_grpc_calls_shed", "Calls refused at once with RESOURCE_EXHAUSTED, by reason.", labels=["reason"]
+        )
+        for reason in ("TOO_MANY_CALLS", "TOO_MANY_STREAMS", "CALLER_LIMIT"):
+            shed.add_metric([reason], admission.shed[reason])
+        yield shed
+        if self.quota is not None:
+            yield CounterMetricFamily(
+                "sfn_grpc_quota_waits", "AWS attempts that waited for a token of the quota.", value=self.quota.waited
+            )
+            yield CounterMetricFamily(
+                "sfn_grpc_quota_refused",
+                "Calls refused (QUOTA_EXHAUSTED) because a token would come after their deadline.",
+                value=self.quota.refused,
+            )
 
 
 class _CacheCollector(Collector):
@@ -214,6 +247,10 @@ class Metrics:
     def watch_caches(self, caches: Mapping[str, _Cache]) -> None:
         """Report these caches (by the `cache` label's value) at each scrape."""
         self.registry.register(_CacheCollector(caches))
+
+    def watch_admission(self, admission: Admission, quota: Quota | None) -> None:
+        """Report calls in flight, calls shed and the quota's waits and refusals at each scrape."""
+        self.registry.register(_AdmissionCollector(admission, quota))
 
     # -- gRPC handlers --------------------------------------------------------------------------------
 

@@ -189,6 +189,8 @@ class Server:
         self.descriptions, self.histories = descriptions, histories
         if metrics is not None:
             metrics.watch_caches({"describe": descriptions.kept, "history": histories.kept})
+            if self._calls.admission is not None:
+                metrics.watch_admission(self._calls.admission, aws.quota)
         gateway = Gateway(aws, tokens, self.config.max_response_bytes)
         start_safety = StartExecutionSafety(StateMachineTypes(aws, operations["DescribeStateMachine"]), descriptions)
         history_pages = HistoryPages(source, histories, tokens, self.config.max_response_bytes, page_bytes)

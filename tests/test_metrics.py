@@ -14,7 +14,7 @@ import pytest
 from botocore.exceptions import ClientError
 from prometheus_client import generate_latest
 from prometheus_client.parser import text_string_to_metric_families
-from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, state_machines_pb2
 
 from service.config import load
 from service.metrics import Metrics
@@ -222,3 +222,38 @@ async def test_an_empty_setting_turns_metrics_off_and_nothing_listens_for_them(f
         assert listening_ports() - before == {server.port, server.metrics_port}
         port = server.metrics_port
     assert port not in listening_ports()  # stop() closed the metrics endpoint too
+
+
+async def test_shed_calls_and_quota_refusals_are_counted(fake: FakeStepFunctions, tmp_path: Path) -> None:
+    """A call past the unary limit, and one whose quota token would come after its deadline, show in
+    sfn_grpc_calls_shed_total{reason} and sfn_grpc_quota_refused_total; calls in flight as a gauge."""
+    machine = fake.add_state_machine("machine")
+    running = fake.add_execution(machine, "run", status="RUNNING", events=history(3, status="RUNNING"))
+    quota = tmp_path / "quota.json"
+    quota.write_text('{"ListExecutions": {"bucket": 1, "refill": 0.001}}')  # one call, then one per 1,000 s
+    config = server_config(max_concurrent_calls=1, max_calls_per_caller=0, quota_file=str(quota))
+    gate = fake.hold("DescribeExecution")
+    async with running_server(config, fake.endpoint_url) as (server, stub, _):
+        held = asyncio.ensure_future(
+            stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=running), timeout=10)
+        )
+        assert await asyncio.to_thread(gate.wait_held)
+        with pytest.raises(grpc.aio.AioRpcError) as shed:
+            await stub.ListStateMachines(state_machines_pb2.ListStateMachinesRequest(), timeout=10)
+        assert shed.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+        during = await scrape(server.metrics_port)
+        gate.release()
+        await held
+        listing = executions_pb2.ListExecutionsRequest(state_machine_arn=machine)
+        await stub.ListExecutions(listing, timeout=10)  # the bucket's one token
+        with pytest.raises(grpc.aio.AioRpcError) as refused:
+            await stub.ListExecutions(listing, timeout=2)
+        assert refused.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+        after = await scrape(server.metrics_port)
+    assert value(during, "sfn_grpc_calls_in_flight", kind="unary") == 1
+    assert value(during, "sfn_grpc_calls_shed_total", reason="TOO_MANY_CALLS") == 1
+    assert value(after, "sfn_grpc_calls_shed_total", reason="TOO_MANY_CALLS") == 1
+    assert value(after, "sfn_grpc_calls_in_flight", kind="unary") == 0
+    assert value(after, "sfn_grpc_quota_refused_total") == 1
+    assert value(after, "sfn_grpc_quota_waits_total") == 0
+    assert len(fake.calls_of("ListExecutions")) == 1  # the refused call never reached AWS
