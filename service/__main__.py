@@ -9,6 +9,11 @@ import os
 import sys
 import threading
 
+# gRPC's C core logs on stderr in its own format, one INFO line per refused TLS handshake (anyone
+# can cause them); only its errors belong in the gateway's log. Read when grpc is first imported, so
+# set before that; an operator's own GRPC_VERBOSITY wins.
+os.environ.setdefault("GRPC_VERBOSITY", "ERROR")
+
 from service.access_log import configure_logging
 from service.config import ConfigurationError, load
 from service.server import Server

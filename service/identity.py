@@ -27,15 +27,18 @@ with `trust_proxies`.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import grpc
+from cryptography import x509
+from cryptography.x509.oid import NameOID
 
 XFCC_HEADER = "x-forwarded-client-cert"
 # gRPC's auth context: the certificate's URI SANs, DNS SANs and common name, in the order we prefer.
 _CERTIFICATE_NAMES = ("peer_uri", "peer_dns", "x509_common_name")
-_COMMON_NAME = re.compile(r"(?:^|[/,])\s*CN=((?:[^/,\\]|\\.)+)")
+_ONELINE_COMMON_NAME = re.compile(r"/CN=([^/]+)")
 # Bounds on what a caller's header may make us parse.
 _MAX_XFCC_CHARS = 16 * 1024
 
@@ -84,7 +87,8 @@ def peer_host(peer: str) -> str:
     if not sep or kind not in ("ipv4", "ipv6"):
         return peer
     host, colon, port = rest.rpartition(":")
-    return f"{kind}:{host}" if colon and port.isdigit() else peer
+    # gRPC writes an IPv6 peer percent-encoded (`ipv6:%5B::1%5D:5`): named as people write it.
+    return f"{kind}:{urllib.parse.unquote(host)}" if colon and port.isdigit() else peer
 
 
 def forwarded_identity(header: str) -> str | None:
@@ -100,9 +104,28 @@ def forwarded_identity(header: str) -> str | None:
             if value:
                 return value
     for subject in last.get("subject", ()):
-        found = _COMMON_NAME.search(subject)
-        if found:
-            return found.group(1).replace("\\", "")
+        name = common_name(subject)
+        if name:
+            return name
+    return None
+
+
+def common_name(subject: str) -> str | None:
+    """The CN of a distinguished name as Envoy writes it (RFC 4514: `CN=a/b,O=Example`), else None.
+
+    Parsed by `cryptography` (commas separate attributes; a `/` is part of a value); the OpenSSL
+    one-line form (`/O=Example/CN=a`) is read too.
+    """
+    if subject.startswith("/"):
+        found = _ONELINE_COMMON_NAME.search(subject)
+        return found.group(1) if found else None
+    try:
+        name = x509.Name.from_rfc4514_string(subject)
+    except ValueError:
+        return None
+    for attribute in name.get_attributes_for_oid(NameOID.COMMON_NAME):
+        value = attribute.value
+        return value if isinstance(value, str) else bytes(value).decode("utf-8", "replace")
     return None
 
 

@@ -19,8 +19,8 @@ every ARN in its request::
   policy says which ARNs a caller may name. An execution, express execution, map run, version or
   alias ARN is also covered by a glob that covers its state machine's ARN
   (``...:execution:orders:run-1`` by ``...:stateMachine:orders``), so one glob grants a state
-  machine and everything under it. Globs are `fnmatch` globs, case-sensitive; ``*`` matches any
-  characters, ``:`` and ``/`` included.
+  machine and everything under it. Globs are case-sensitive; ``*`` matches any characters, ``:``
+  and ``/`` included, ``?`` any one character, and nothing else is special (``[`` is itself).
 - RPCs that name no ARN (ListStateMachines, ListActivities, SendTask*, ...) are allowed by the RPC
   alone. List results are not filtered: a caller allowed ListStateMachines sees every state
   machine's name and ARN (not what is in it).
@@ -40,7 +40,6 @@ file with a mistake is logged and the policy in force stays.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import logging
 import os
 import re
@@ -84,7 +83,12 @@ def rpc_groups(table: Mapping[str, Rpc]) -> dict[str, frozenset[str]]:
 
 
 def _glob(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(fnmatch.translate(p) for p in patterns) or r"(?!)")
+    """The globs as one pattern: `*` any run of characters, `?` any one, every other character itself.
+
+    Not fnmatch: its `[...]` classes would make `ipv6:[::1]` (a caller's name) match `ipv6:1`.
+    """
+    alternatives = ["".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in p) for p in patterns]
+    return re.compile(f"(?s:{'|'.join(alternatives)})\\Z" if alternatives else r"(?!)")
 
 
 def covering_arns(arn: str) -> tuple[str, ...]:
@@ -260,7 +264,7 @@ class Access:
             text = f"{shown} may not call {method} on {denial.resource}"
         else:
             text = f"{shown} may not call {method}"
-        log.info("access denied: %s", text)
+        log.info("access denied: %r", text)  # repr: a caller's ARN cannot break or forge log lines
         raise ServiceError(grpc.StatusCode.PERMISSION_DENIED, ACCESS_DENIED, text, metadata=metadata)
 
     def describe(self) -> str:

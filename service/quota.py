@@ -24,6 +24,8 @@ and divides them among replicas (`SFN_GRPC_REPLICAS`). Everything here runs on t
 from __future__ import annotations
 
 import asyncio
+import difflib
+import functools
 import json
 import logging
 import math
@@ -122,7 +124,12 @@ def read_quota_file(path: str) -> dict[str, Rate | None]:
     if not isinstance(data, dict):
         raise QuotaFileError(f"{path}: must be a JSON object of operation names")
     rates: dict[str, Rate | None] = {}
+    known = _operation_names()
     for operation, entry in data.items():
+        if operation not in known:
+            close = difflib.get_close_matches(operation, sorted(known), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise QuotaFileError(f"{path}: {operation!r} is not a Step Functions API operation{hint}")
         if entry is None:
             rates[operation] = None
             continue
@@ -157,6 +164,14 @@ def configured_rates(
     share = scale / replicas
     # A bucket smaller than one token could never pay for a call.
     return {op: Rate(max(1.0, r.bucket * share), r.refill * share) for op, r in rates.items() if r is not None}
+
+
+@functools.cache
+def _operation_names() -> frozenset[str]:
+    """The Step Functions API's operations (botocore's model): the names a quota file may use."""
+    import botocore.session
+
+    return frozenset(botocore.session.get_session().get_service_model("stepfunctions").operation_names)
 
 
 class TokenBucket:

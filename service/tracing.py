@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import logging
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -35,7 +37,11 @@ from service import access_log
 from service.config import ConfigurationError
 from service.observers import MethodObserver, outcome
 
+log = logging.getLogger(__name__)
+
 INSTRUMENTATION = "sfn_grpc"
+# How long a stopping server waits for its buffered spans to go out.
+SHUTDOWN_SECONDS = 2.0
 DEFAULT_SERVICE_NAME = "sfn-grpc"
 AWS_SERVICE = "StepFunctions"
 REQUEST_ID_HEADER = "x-amzn-RequestId"
@@ -233,8 +239,26 @@ def _console() -> Any:
 _EXPORTERS: dict[str, Callable[[], Any]] = {"otlp": _otlp, "console": _console}
 
 
-def shutdown(provider: trace.TracerProvider | None) -> None:
-    """Send the spans still buffered, and stop the exporters (a provider made here; blocks briefly)."""
+def shutdown(provider: trace.TracerProvider | None, timeout: float = SHUTDOWN_SECONDS) -> bool:
+    """Send the spans still buffered and stop the exporters, waiting at most `timeout` seconds.
+
+    The SDK's shutdown waits for the exporter's own timeout (10 s by default, per retry) when the
+    collector is unreachable: a gateway that stops must not wait for its traces. It runs on a daemon
+    thread, given up after `timeout` (False: the spans still buffered are lost, and logged so).
+    """
     close = getattr(provider, "shutdown", None)
-    if close is not None:
-        close()
+    if close is None:
+        return True
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            close()
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="otel-shutdown", daemon=True).start()
+    if done.wait(timeout):
+        return True
+    log.warning("the trace exporter did not finish within %.1f s: the spans still buffered are dropped", timeout)
+    return False

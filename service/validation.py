@@ -30,6 +30,7 @@ import json
 import math
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -107,6 +108,10 @@ def _arn_check(member: str) -> Callable[[str], str | None]:
         what = f"the ARN of {'an' if what[0] in 'aeiouAEIOU' else 'a'} {what}"
 
     def check(value: str) -> str | None:
+        # The patterns are ASCII (\s is ASCII white space there): white space, control and format
+        # characters of all Unicode (U+2028, U+00A0, U+200B, U+202E, U+FEFF, ...) are refused here.
+        if bad := next((c for c in value if unicodedata.category(c)[0] in "ZC"), None):
+            return f"must be {what}, without white space, control or format characters (found U+{ord(bad):04X})"
         # fullmatch: anchored at both ends, so no trailing newline or anything else slips through.
         return None if pattern.fullmatch(value) else f"must be {what}"
 

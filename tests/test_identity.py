@@ -18,6 +18,7 @@ from tests.security_helpers import secure
     [
         ("ipv4:10.0.0.7:51234", "ipv4:10.0.0.7"),
         ("ipv6:[::1]:5", "ipv6:[::1]"),
+        ("ipv6:%5B::1%5D:50051", "ipv6:[::1]"),  # as gRPC writes it: percent-encoded
         ("unix:/tmp/s", "unix:/tmp/s"),
         ("ipv4:10.0.0.7", "ipv4:10.0.0.7"),
         ("", ""),
@@ -61,6 +62,10 @@ async def test_a_plaintext_caller_is_its_peer_host() -> None:
         ("Hash=1;DNS=first.example.org;DNS=second.example.org", "first.example.org"),
         ('Hash=1;Subject="CN=Test Client,OU=Lyft,L=San Francisco,ST=CA,C=US"', "Test Client"),
         ('Hash=1;Subject="/C=US/ST=CA/L=San Francisco/OU=Lyft/CN=Test Client"', "Test Client"),
+        # A `/` in an RFC 4514 value is part of it (the probe saw `team-a/reader` cut to `team-a`).
+        ('By=x;Subject="CN=team-a/reader"', "team-a/reader"),
+        ('By=x;Subject="CN=spiffe://example.org/ns/ops/sa/cn,O=Example"', "spiffe://example.org/ns/ops/sa/cn"),
+        ('By=x;Subject="O=Example\\, Inc.,CN=escaped"', "escaped"),
         ("By=spiffe://mesh/proxy;Hash=ab", None),  # names nobody
         ("URI=spiffe://x/a,garbage", None),  # the last element does not parse
         ("", None),

@@ -193,6 +193,21 @@ rules:
     assert policy.check("spiffe://z/y", "CreateStateMachine", [role]) is not None
 
 
+def test_globs_know_only_star_and_question_mark() -> None:
+    """`[` is itself: an IPv6 caller is written `ipv6:[::1]`, which as an fnmatch class would match `ipv6:1`."""
+    text = """
+rules:
+  - callers: ["ipv6:[::1]", "spiffe://x/?"]
+    rpcs: [read]
+    resources: ["*"]
+"""
+    policy = parse_policy(text, TABLE)
+    assert policy.check("ipv6:[::1]", "ListStateMachines", []) is None
+    assert policy.check("spiffe://x/a", "ListStateMachines", []) is None
+    for other in ("ipv6:1", "ipv6::", "spiffe://x/ab", "ipv6:[::1]x"):
+        assert policy.check(other, "ListStateMachines", []) is not None, other
+
+
 # ---- over real channels --------------------------------------------------------------------------------------------
 
 

@@ -219,6 +219,12 @@ def test_the_quota_follows_the_region_the_file_the_scale_and_the_replicas(tmp_pa
         file.write_text(bad)
         with pytest.raises(ConfigurationError, match="SFN_GRPC_QUOTA_FILE"):
             quota_from_config(server_config(quota_file=str(file)), "eu-west-1")
+    # A misspelt operation would leave the intended quota unset: refused, with the likely name.
+    file.write_text('{"DescribeExecutions": {"bucket": 10, "refill": 1}}')
+    with pytest.raises(
+        ConfigurationError, match=r"'DescribeExecutions' is not a Step Functions API operation.*'DescribeExecution'"
+    ):
+        quota_from_config(server_config(quota_file=str(file)), "eu-west-1")
 
 
 # -- the quota through the gateway ---------------------------------------------------------------------------

@@ -293,3 +293,25 @@ async def test_plaintext_beyond_loopback_is_said_loudly(
         await server.stop(None)
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING and "PLAINTEXT" in r.getMessage()]
     assert len(warnings) == (1 if loud else 0)
+
+
+def test_refused_handshakes_leave_no_grpc_core_lines_in_the_log(
+    fake: FakeStepFunctions, tmp_path: Path, ca: CertificateAuthority
+) -> None:
+    """gRPC's C core logs each failed handshake (anyone's) at INFO in its own format; `python -m service`
+    keeps it to errors, so the log keeps the gateway's format."""
+    cert, key = ca.server().write(tmp_path, "server")
+    env = {**os.environ, **loopback_environment(fake.endpoint_url, tmp_path / "home"), "AWS_REGION": "us-east-1"}
+    env.pop("GRPC_VERBOSITY", None)
+    env |= {"SFN_GRPC_TLS_CERT_FILE": str(cert), "SFN_GRPC_TLS_KEY_FILE": str(key)}
+    with ServerProcess(env) as process:
+        with grpc.insecure_channel(f"127.0.0.1:{process.port()}") as plain:  # not TLS: refused
+            health = plain.unary_unary("/grpc.health.v1.Health/Check")
+            with pytest.raises(grpc.RpcError):
+                health(b"", timeout=5)
+        process.wait_for_line(r"sfn-grpc serving on")
+        process.terminate()
+        process.wait()
+        log = process.log
+    assert "ssl_transport_security" not in log
+    assert not [line for line in log.splitlines() if line[:1] in "IWE" and line[1:5].isdigit()]

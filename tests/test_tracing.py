@@ -14,14 +14,14 @@ import grpc
 import pytest
 from opentelemetry.proto.collector.trace.v1 import trace_service_pb2, trace_service_pb2_grpc
 from opentelemetry.sdk.trace import ReadableSpan, SpanProcessor, TracerProvider
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export import BatchSpanProcessor, SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2
 
 from service.config import ConfigurationError
 from service.server import SERVICE_NAME
-from service.tracing import tracer_provider_from_environment
+from service.tracing import shutdown, tracer_provider_from_environment
 from tests.fake_sfn import FakeStepFunctions, history
 from tests.grpc_helpers import running_server, server_config
 from tests.server_process import ServerProcess, loopback_environment, readme_environment
@@ -291,3 +291,29 @@ async def test_the_server_refuses_to_start_with_a_setting_it_cannot_honour(
     with ServerProcess(env) as server:
         assert await asyncio.to_thread(server.wait) == 2
         assert "OTEL_TRACES_EXPORTER: unknown exporter 'zipkin'" in server.log
+
+
+class _StuckExporter(InMemorySpanExporter):
+    """An exporter whose collector does not answer: each export waits until released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = threading.Event()
+
+    def export(self, spans: Any) -> Any:
+        self.release.wait(30)
+        return super().export(spans)
+
+
+def test_a_stopping_server_does_not_wait_for_an_unreachable_collector() -> None:
+    """The SDK's shutdown waits out the exporter (10 s by default; the probe saw 14 s to stop):
+    `shutdown` gives up after its timeout, and says whether the spans went out."""
+    stuck = _StuckExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(BatchSpanProcessor(stuck))  # as the server's own provider has
+    provider.get_tracer("t").start_span("s").end()  # buffered: shutdown must send it
+    assert shutdown(provider, timeout=0.2) is False
+    stuck.release.set()
+    fine = TracerProvider()
+    fine.add_span_processor(SimpleSpanProcessor(InMemorySpanExporter()))
+    assert shutdown(fine, timeout=10) is True
