@@ -306,7 +306,7 @@ def test_refused_handshakes_leave_no_grpc_core_lines_in_the_log(
     env |= {"SFN_GRPC_TLS_CERT_FILE": str(cert), "SFN_GRPC_TLS_KEY_FILE": str(key)}
     with ServerProcess(env) as process:
         with grpc.insecure_channel(f"127.0.0.1:{process.port()}") as plain:  # not TLS: refused
-            health = plain.unary_unary("/grpc.health.v1.Health/Check")
+            health: grpc.UnaryUnaryMultiCallable[bytes, bytes] = plain.unary_unary("/grpc.health.v1.Health/Check")
             with pytest.raises(grpc.RpcError):
                 health(b"", timeout=5)
         process.wait_for_line(r"sfn-grpc serving on")
