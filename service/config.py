@@ -44,6 +44,27 @@ def _backend(value: str) -> str:
     return value
 
 
+def _address(value: str) -> str:
+    """`host:port` (IPv6 as `[::1]:port`; port 0..65535, 0 for any free one), or gRPC's `unix:PATH`."""
+    if value.startswith("unix:") and len(value) > len("unix:"):
+        return value
+    host, colon, port = value.rpartition(":")
+    bracketed = host.startswith("[") and host.endswith("]")
+    if not colon or not host or not port.isdigit() or int(port) > 65535 or (":" in host and not bracketed):
+        raise argparse.ArgumentTypeError(
+            f"must be host:port with a port from 0 to 65535 ([::1]:port for IPv6, or unix:PATH), not {value!r}"
+        )
+    return value
+
+
+def _tcp_address(value: str) -> str:
+    if value == "":
+        return value  # off (empty_means_off)
+    if value.startswith("unix:"):
+        raise argparse.ArgumentTypeError(f"must be host:port, not {value!r}")
+    return _address(value)
+
+
 def _positive_int(value: str) -> int:
     number = int(value)
     if number <= 0:
@@ -87,11 +108,11 @@ def _log_level(value: str) -> str:
 
 
 SETTINGS = (
-    Setting("listen", "SFN_GRPC_LISTEN", str, "127.0.0.1:50051", "address and port to serve gRPC on"),
+    Setting("listen", "SFN_GRPC_LISTEN", _address, "127.0.0.1:50051", "address and port to serve gRPC on"),
     Setting(
         "metrics_listen",
         "SFN_GRPC_METRICS_LISTEN",
-        str,
+        _tcp_address,
         "127.0.0.1:9090",
         "address and port to serve Prometheus metrics on (/metrics); empty turns metrics off",
         empty_means_off=True,

@@ -272,7 +272,10 @@ class Metrics:
             raise ValueError(f"the metrics address must be host:port, not {listen!r}")
         host = host.strip("[]")
         server_type = _MetricsServer6 if ":" in host else _MetricsServer
-        self._http = make_server(host, int(port), make_wsgi_app(self.registry), server_type, _QuietHandler)
+        try:
+            self._http = make_server(host, int(port), make_wsgi_app(self.registry), server_type, _QuietHandler)
+        except OSError as exc:
+            raise OSError(f"cannot serve metrics on {listen}: {exc.strerror or exc}") from None
         threading.Thread(
             target=self._http.serve_forever, args=(_SHUTDOWN_POLL_SECONDS,), name="sfn-grpc-metrics", daemon=True
         ).start()

@@ -227,10 +227,19 @@ def load_certificates(config: Config) -> CertificateFiles | None:
     return None if files is None else CertificateFiles(files)
 
 
+def _bind(server: grpc.aio.Server, listen: str, certificates: CertificateFiles | None) -> int:
+    if certificates is None:
+        return server.add_insecure_port(listen)
+    return server.add_secure_port(listen, certificates.credentials())
+
+
 def add_port(server: grpc.aio.Server, listen: str, certificates: CertificateFiles | None) -> int:
     """Bind `listen`, with TLS when there are certificates; say at start which transport it is."""
+    try:
+        port = _bind(server, listen, certificates)
+    except RuntimeError as exc:  # gRPC's "Failed to bind to address ...": the port is taken, or not ours
+        raise OSError(f"cannot listen on {listen}: {exc}") from None
     if certificates is None:
-        port = server.add_insecure_port(listen)
         if not is_loopback(listen):
             log.warning(
                 "PLAINTEXT: gRPC on %s is neither encrypted nor authenticated (%s and %s are not set). Meant only "
@@ -241,7 +250,6 @@ def add_port(server: grpc.aio.Server, listen: str, certificates: CertificateFile
                 _KEY,
             )
         return port
-    port = server.add_secure_port(listen, certificates.credentials())
     client_ca = certificates.files.client_ca
     log.info(
         "%s on %s: server certificate %s%s; the files are re-read when they change",

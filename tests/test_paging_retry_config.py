@@ -292,6 +292,34 @@ def test_bad_settings_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> Non
         load(["--workers", "0"], {})
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("SFN_GRPC_LISTEN", "127.0.0.1:99999"),  # gRPC would wrap it around to another port
+        ("SFN_GRPC_LISTEN", "127.0.0.1:-1"),
+        ("SFN_GRPC_LISTEN", ":0"),
+        ("SFN_GRPC_LISTEN", "127.0.0.1:abc"),
+        ("SFN_GRPC_LISTEN", "::1:50051"),  # IPv6 needs its brackets
+        ("SFN_GRPC_METRICS_LISTEN", "9090"),
+        ("SFN_GRPC_METRICS_LISTEN", "127.0.0.1:99999"),
+        ("SFN_GRPC_METRICS_LISTEN", "unix:/tmp/metrics.sock"),
+    ],
+)
+def test_addresses_are_checked_before_anything_binds(
+    variable: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        load([], {variable: value})
+    assert exited.value.code == 2
+    assert variable in capsys.readouterr().err
+
+
+def test_good_addresses_pass() -> None:
+    for listen in ("127.0.0.1:0", "0.0.0.0:50051", "[::1]:50051", "[::]:0", "localhost:65535", "unix:/run/s.sock"):
+        assert load([], {"SFN_GRPC_LISTEN": listen}).listen == listen
+    assert load([], {"SFN_GRPC_METRICS_LISTEN": ""}).metrics_listen == ""
+
+
 def test_the_token_secret_comes_from_the_environment_and_is_never_shown() -> None:
     config = load([], {"SFN_GRPC_PAGE_TOKEN_KEY": "s3cret"})
     assert config.token_key() is not None

@@ -315,3 +315,21 @@ def test_refused_handshakes_leave_no_grpc_core_lines_in_the_log(
         log = process.log
     assert "ssl_transport_security" not in log
     assert not [line for line in log.splitlines() if line[:1] in "IWE" and line[1:5].isdigit()]
+
+
+@pytest.mark.parametrize("setting", ["SFN_GRPC_LISTEN", "SFN_GRPC_METRICS_LISTEN"])
+def test_a_port_in_use_is_one_line_not_a_traceback(fake: FakeStepFunctions, tmp_path: Path, setting: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        env = {**os.environ, **loopback_environment(fake.endpoint_url, tmp_path / "home"), "AWS_REGION": "us-east-1"}
+        env[setting] = address
+        with ServerProcess(env) as process:
+            assert process.wait() == 1
+            log = process.log
+    assert "Traceback" not in log
+    errors = [line for line in log.splitlines() if "ERROR" in line]
+    assert len(errors) == 1, log
+    assert "cannot start:" in errors[0]
+    assert address in errors[0]
