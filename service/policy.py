@@ -19,7 +19,8 @@ every ARN in its request::
   policy says which ARNs a caller may name. An execution, express execution, map run, version or
   alias ARN is also covered by a glob that covers its state machine's ARN
   (``...:execution:orders:run-1`` by ``...:stateMachine:orders``), so one glob grants a state
-  machine and everything under it. Globs are case-sensitive; ``*`` matches any characters, ``:``
+  machine and everything under it. CreateStateMachine and CreateActivity are also checked on the
+  name they create (``stateMachine:<name>``), against the resource part of the Step Functions globs. Globs are case-sensitive; ``*`` matches any characters, ``:``
   and ``/`` included, ``?`` any one character, and nothing else is special (``[`` is itself).
 - RPCs that name no ARN (ListStateMachines, ListActivities, SendTask*, ...) are allowed by the RPC
   alone. List results are not filtered: a caller allowed ListStateMachines sees every state
@@ -44,7 +45,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,10 +113,18 @@ class Rule:
     _callers: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _resources: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
+    _new: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         # Each list of globs as one compiled pattern, once.
         object.__setattr__(self, "_callers", _glob(self.callers))
         object.__setattr__(self, "_resources", _glob(self.resources))
+        # What a Create* call may name: the globs' resource part (`stateMachine:payments-*`), for the
+        # Step Functions globs ('*' is every resource).
+        parts = [glob.split(":", 5) for glob in self.resources if glob != "*"]
+        new = ["*" if glob == "*" else "" for glob in self.resources]
+        new += [p[5] for p in parts if len(p) == 6 and _glob((p[2],)).match("states")]
+        object.__setattr__(self, "_new", _glob(tuple(g for g in new if g)))
 
     def names(self, caller: str) -> bool:
         """True when the rule is about this caller."""
@@ -124,6 +133,14 @@ class Rule:
     def covers(self, arn: str) -> bool:
         """True when the rule's resources cover this ARN (or its state machine's)."""
         return any(self._resources.match(candidate) for candidate in covering_arns(arn))
+
+    def covers_new(self, resource: str) -> bool:
+        """True when the rule's resources cover a resource a call creates (`stateMachine:<name>`).
+
+        Its ARN does not exist yet, and its region and account are those of the gateway's AWS
+        credentials: a glob covers it when its service and resource parts do.
+        """
+        return self._new.match(resource) is not None
 
 
 @dataclass(frozen=True)
@@ -140,16 +157,35 @@ class Policy:
     rules: tuple[Rule, ...]
     source: str = ""
 
-    def check(self, caller: str, rpc: str, arns: list[str]) -> Denial | None:
-        """None when one rule allows `caller` to call `rpc` naming all of `arns`; else why not."""
+    def check(self, caller: str, rpc: str, arns: list[str], created: Sequence[str] = ()) -> Denial | None:
+        """None when one rule allows `caller` to call `rpc` naming all of `arns` and creating `created`.
+
+        Else why not. `created`: the resources the call would create (`created_resources`).
+        """
         candidates = [rule for rule in self.rules if rpc in rule.rpcs and rule.names(caller)]
         if not candidates:
             return Denial("")
         for rule in candidates:
-            if all(rule.covers(arn) for arn in arns):
+            if all(rule.covers(arn) for arn in arns) and all(rule.covers_new(new) for new in created):
                 return None
-        uncovered = next((arn for arn in arns if not any(rule.covers(arn) for rule in candidates)), arns[0])
-        return Denial(uncovered)
+        for new in created:
+            if not any(rule.covers_new(new) for rule in candidates):
+                return Denial(f"{new} (to be created)")
+        uncovered = next((arn for arn in arns if not any(rule.covers(arn) for rule in candidates)), None)
+        return Denial(uncovered or (arns[0] if arns else f"{created[0]} (to be created)"))
+
+
+# The RPCs that create a named Step Functions resource, and its type in the ARN it will have. (An
+# alias is created under a state machine whose version ARNs the request names; an execution under the
+# state machine it names: both are checked as ARNs.)
+_CREATES = {"CreateStateMachine": "stateMachine", "CreateActivity": "activity"}
+
+
+def created_resources(rpc: str, message: Message) -> list[str]:
+    """What a call creates, as the resource part of its future ARN (`stateMachine:payments-orders`)."""
+    kind = _CREATES.get(rpc)
+    name = getattr(message, "name", "") if kind else ""
+    return [f"{kind}:{name}"] if name else []
 
 
 def resource_arns(message: Message) -> list[str]:
@@ -254,7 +290,9 @@ class Access:
         if self.source is None:
             return  # allow_all
         caller = caller_identity(context)
-        denial = self.source.current().check(caller, method, resource_arns(request))
+        denial = self.source.current().check(
+            caller, method, resource_arns(request), created_resources(method, request)
+        )
         if denial is None:
             return
         shown = caller if len(caller) <= _MAX_SHOWN_CALLER else caller[: _MAX_SHOWN_CALLER - 1] + "…"

@@ -16,6 +16,7 @@ import botocore.session
 import grpc
 import pytest
 from google.protobuf import duration_pb2
+from google.protobuf.message import Message
 from sfngrpc.stepfunctions.v1 import (
     executions_pb2,
     gateway_pb2,
@@ -31,6 +32,7 @@ from service.policy import (
     PolicyError,
     PolicyFile,
     covering_arns,
+    created_resources,
     load_policy,
     parse_policy,
     resource_arns,
@@ -191,6 +193,67 @@ rules:
     # The role is covered by one rule, the state machine by another: no single rule allows both for this RPC.
     assert policy.check("spiffe://x/y", "DescribeStateMachine", ["arn:aws:states:r:1:stateMachine:a-1", role])
     assert policy.check("spiffe://z/y", "CreateStateMachine", [role]) is not None
+
+
+def test_a_create_call_is_checked_on_the_name_it_creates() -> None:
+    """CreateStateMachine/CreateActivity name no ARN of what they create: the new name is checked against
+    the globs' resource part (the probe created `team-z-anything` under a rule for `team-a-orders`)."""
+    text = """
+rules:
+  - callers: ["spiffe://x/deployer"]
+    rpcs: [all]
+    resources:
+      - "arn:aws:states:eu-west-1:123456789012:stateMachine:payments-*"
+      - "arn:aws:states:eu-west-1:123456789012:activity:payments-*"
+      - "arn:aws:iam::123456789012:role/payments-*"
+  - callers: ["spiffe://x/platform"]
+    rpcs: [all]
+    resources: ["*"]
+"""
+    policy = parse_policy(text, TABLE)
+    role = ["arn:aws:iam::123456789012:role/payments-sfn"]
+    deployer, platform = "spiffe://x/deployer", "spiffe://x/platform"
+    assert (
+        policy.check(
+            deployer,
+            "CreateStateMachine",
+            role,
+            created_resources("CreateStateMachine", _named("CreateStateMachine", "payments-orders")),
+        )
+        is None
+    )
+    denial = policy.check(
+        deployer,
+        "CreateStateMachine",
+        role,
+        created_resources("CreateStateMachine", _named("CreateStateMachine", "team-z-anything")),
+    )
+    assert denial is not None
+    assert denial.resource == "stateMachine:team-z-anything (to be created)"
+    assert (
+        policy.check(
+            deployer,
+            "CreateActivity",
+            [],
+            created_resources("CreateActivity", _named("CreateActivity", "payments-work")),
+        )
+        is None
+    )
+    assert (
+        policy.check(
+            deployer, "CreateActivity", [], created_resources("CreateActivity", _named("CreateActivity", "other"))
+        )
+        is not None
+    )
+    # An IAM glob is not a Step Functions one: it covers no new state machine.
+    iam_only = parse_policy('rules: [{callers: ["*"], rpcs: [all], resources: ["arn:aws:iam::*:*"]}]', TABLE)
+    assert iam_only.check(deployer, "CreateActivity", [], ["activity:payments-work"]) is not None
+    assert policy.check(platform, "CreateStateMachine", role, ["stateMachine:anything"]) is None
+
+
+def _named(rpc: str, name: str) -> Message:
+    request = TABLE[rpc].request_type(name=name)
+    return request
 
 
 def test_globs_know_only_star_and_question_mark() -> None:
