@@ -325,7 +325,7 @@ def demo_instructions(endpoint: EmbeddedEndpoint, grpc_listen: str) -> str:
             "Start an execution with grpcurl:",
             f"  grpcurl -plaintext -d '{start_body}' \\",
             f"    {grpc_listen} sfngrpc.stepfunctions.v1.StepFunctionsService/StartExecution",
-            "and follow it:",
+            "and see how it is doing:",
             f"  grpcurl -plaintext -d '{describe_body}' \\",
             f"    {grpc_listen} sfngrpc.stepfunctions.v1.StepFunctionsService/DescribeExecution",
             "",

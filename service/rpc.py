@@ -287,7 +287,9 @@ def _outcome_unknown(exc: BaseException, name: str) -> ServiceError:
         code,
         "EXECUTION_OUTCOME_UNKNOWN",
         f"the request to start execution {name!r} may have reached Step Functions, but its answer was lost; "
-        "whether it started is unknown: describe it, or call again with the same name",
+        "whether it started is unknown. For a STANDARD state machine, DescribeExecution of that name tells, and "
+        "starting again with the same name and input is safe; for an EXPRESS one, starting again starts another "
+        "execution (its runs are in the state machine's CloudWatch Logs)",
         metadata={"execution_name": name},
         retry_delay=None if code == grpc.StatusCode.DEADLINE_EXCEEDED else 1.0,
     )
