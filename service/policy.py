@@ -290,9 +290,7 @@ class Access:
         if self.source is None:
             return  # allow_all
         caller = caller_identity(context)
-        denial = self.source.current().check(
-            caller, method, resource_arns(request), created_resources(method, request)
-        )
+        denial = self.source.current().check(caller, method, resource_arns(request), created_resources(method, request))
         if denial is None:
             return
         shown = caller if len(caller) <= _MAX_SHOWN_CALLER else caller[: _MAX_SHOWN_CALLER - 1] + "…"

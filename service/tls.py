@@ -24,8 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import logging
+import math
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,11 +151,18 @@ def _signature(files: TlsFiles) -> tuple[tuple[int, int, int, int], ...] | None:
     return tuple((s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns) for s in stats)
 
 
+# Files missing longer than this are not a swap in progress (the kubelet swaps in one rename).
+MISSING_GRACE_SECONDS = 5.0
+
+
 class CertificateFiles:
     """The TLS files, loaded at start and re-read by gRPC's fetcher when they change."""
 
-    def __init__(self, files: TlsFiles) -> None:
+    def __init__(self, files: TlsFiles, missing_grace: float = MISSING_GRACE_SECONDS) -> None:
+        """`missing_grace`: how long the files may be missing (a swap in progress) before it is logged."""
         self.files = files
+        self._missing_grace = missing_grace
+        self._missing_since: float | None = None
         self._lock = threading.Lock()  # gRPC calls `fetch` from its own threads, possibly several at once
         self._signature = _signature(files)
         self.material = load(files)
@@ -185,8 +194,20 @@ class CertificateFiles:
 
     def _fetch(self) -> grpc.ServerCertificateConfiguration | None:
         signature = _signature(self.files)
-        if signature is None or signature in (self._signature, self._refused):
-            return None  # unchanged, or in the middle of a swap, or already found unusable
+        if signature is None:  # in the middle of a swap, or gone: said once if it lasts
+            now = time.monotonic()
+            if self._missing_since is None:
+                self._missing_since = now
+            elif now - self._missing_since >= self._missing_grace and self._missing_since != -math.inf:
+                self._missing_since = -math.inf
+                log.warning(
+                    "the TLS files %s are missing; the certificate loaded before stays in use",
+                    ", ".join(str(path) for _, path in self.files.named()),
+                )
+            return None
+        self._missing_since = None
+        if signature in (self._signature, self._refused):
+            return None  # unchanged, or already found unusable
         try:
             material = load(self.files)
         except ConfigurationError as exc:

@@ -27,7 +27,7 @@ from sfngrpc.stepfunctions.v1 import service_pb2_grpc, state_machines_pb2
 
 from service.config import ConfigurationError
 from service.server import SERVICE_NAME
-from service.tls import add_port, is_loopback, load_certificates
+from service.tls import CertificateFiles, add_port, is_loopback, load_certificates, tls_files
 from tests.certs import CertificateAuthority
 from tests.fake_sfn import FakeStepFunctions
 from tests.grpc_helpers import health_stub, reflection_stub, server_config
@@ -333,3 +333,22 @@ def test_a_port_in_use_is_one_line_not_a_traceback(fake: FakeStepFunctions, tmp_
     assert len(errors) == 1, log
     assert "cannot start:" in errors[0]
     assert address in errors[0]
+
+
+def test_files_that_stay_missing_are_said_once(
+    volume: SecretVolume, caplog: pytest.LogCaptureFixture, ca: CertificateAuthority
+) -> None:
+    """A swap leaves the files missing for an instant, which is not logged; files gone for longer are, once."""
+    files = tls_files(tls_config(volume, mutual=False))
+    assert files is not None
+    certificates = CertificateFiles(files, missing_grace=0.0)
+    os.remove(volume.folder / "..data")  # every file's link now points nowhere
+    with caplog.at_level(logging.WARNING, logger="service.tls"):
+        for _ in range(3):
+            assert certificates.fetch() is None  # the certificate loaded before stays
+    missing = [r.getMessage() for r in caplog.records if "are missing" in r.getMessage()]
+    assert len(missing) == 1
+    assert "tls.crt" in missing[0]
+    issued = ca.server()
+    volume.publish({"tls.crt": issued.cert, "tls.key": issued.key, "ca.crt": ca.pem})
+    assert certificates.fetch() is not None  # back: the new files are served
