@@ -17,6 +17,7 @@ A redacting filter would have to know every format those libraries ever print; a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import datetime as dt
 import json
@@ -30,7 +31,7 @@ import grpc
 from opentelemetry import trace
 
 from service.identity import caller_identity
-from service.observers import MethodObserver, outcome
+from service.observers import Ending, MethodObserver
 
 ACCESS_LOGGER = "sfn_grpc.access"
 # Loggers whose DEBUG output holds credentials or payloads: never below WARNING in the gateway's log.
@@ -98,15 +99,21 @@ class _LoggedMethod:
 
     def begin(self, context: grpc.aio.ServicerContext[Any, Any]) -> _Logged:
         record = CallRecord()
-        # Set for the call's whole life (a stream's too: each step of its generator runs in the call's task).
-        return _Logged(record, _current.set(record), time.monotonic())
+        # Who is calling is read now, while the call is surely alive (observers.py: a stream may end
+        # after its call is gone). The record is set for the call's whole life (a stream's too: each
+        # step of its generator runs in the call's task).
+        peer = context.peer()
+        return _Logged(record, _current.set(record), time.monotonic(), peer, caller_identity(context))
 
     def sent(self, state: _Logged) -> None:
         state.messages += 1
 
-    def end(self, state: _Logged, context: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> None:
-        _current.reset(state.token)
-        _write(self._method, context, error, state.begin, state.record, state.messages if self._streaming else None)
+    def end(self, state: _Logged, ending: Ending) -> None:
+        # A stream the loop finalizes (its caller gone, the generator never closed by its task) ends in
+        # another context, where the token means nothing: that context is discarded anyway.
+        with contextlib.suppress(ValueError):
+            _current.reset(state.token)
+        _write(self._method, ending, state, state.messages if self._streaming else None)
 
 
 @dataclass
@@ -114,29 +121,23 @@ class _Logged:
     record: CallRecord
     token: contextvars.Token[CallRecord | None]
     begin: float
+    peer: str
+    caller: str
     messages: int = 0
 
 
-def _write(
-    method: str,
-    context: grpc.aio.ServicerContext[Any, Any],
-    error: BaseException | None,
-    begin: float,
-    record: CallRecord,
-    messages: int | None,
-) -> None:
+def _write(method: str, ending: Ending, state: _Logged, messages: int | None) -> None:
     if not log.isEnabledFor(logging.INFO):
         return
-    latency_ms = round((time.monotonic() - begin) * 1000, 3)
-    code, reason = outcome(context, error)
+    record = state.record
     line: dict[str, Any] = {
         "time": time.time(),
         "method": method,
-        "code": code.name,
-        "reason": reason or None,
-        "latency_ms": latency_ms,
-        "peer": context.peer(),
-        "caller": caller_identity(context),
+        "code": ending.code.name,
+        "reason": ending.reason or None,
+        "latency_ms": round((time.monotonic() - state.begin) * 1000, 3),
+        "peer": state.peer,
+        "caller": state.caller,
     }
     span = trace.get_current_span().get_span_context()
     if span.is_valid:

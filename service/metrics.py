@@ -33,7 +33,7 @@ from prometheus_client.registry import Collector
 
 from service.admission import Admission
 from service.errors import http_status, is_throttled
-from service.observers import MethodObserver, status_code
+from service.observers import Ending, MethodObserver
 from service.quota import Quota
 
 # go-grpc-prometheus's default buckets (Prometheus's DefBuckets), seconds.
@@ -332,8 +332,8 @@ class _CountedMethod:
         if self._sent is not None:
             self._sent.inc()
 
-    def end(self, state: float, context: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> None:
+    def end(self, state: float, ending: Ending) -> None:
         if self._open is not None:
             self._open.dec()
-        self._handled.labels(*self._labels, _GO_CODE_NAMES[status_code(context, error)]).inc()
+        self._handled.labels(*self._labels, _GO_CODE_NAMES[ending.code]).inc()
         self._handling.observe(time.monotonic() - state)

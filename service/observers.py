@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import grpc
@@ -25,6 +26,15 @@ Streaming = Callable[[Any, Context], AsyncIterator[Any]]
 _STATUS_DETAILS = "grpc-status-details-bin"
 
 
+@dataclass(frozen=True)
+class Ending:
+    """How a call ended: its status code, its ErrorInfo reason ("" for none), what it raised (None: it answered)."""
+
+    code: grpc.StatusCode
+    reason: str
+    error: BaseException | None
+
+
 class MethodObserver(Protocol):
     """One observer's view of the calls of one method."""
 
@@ -34,8 +44,8 @@ class MethodObserver(Protocol):
     def sent(self, state: Any) -> None:
         """A stream sent a message."""
 
-    def end(self, state: Any, context: Context, error: BaseException | None) -> None:
-        """The call ended: with `error` (raised, its status already set), or None (it answered)."""
+    def end(self, state: Any, ending: Ending) -> None:
+        """The call ended, as `ending` says (read once for every observer)."""
 
 
 class CallObserver(Protocol):
@@ -61,8 +71,9 @@ def observed_unary(observers: Sequence[CallObserver], service: str, method: str,
             error = exc
             raise
         finally:
+            ended = Ending(*outcome(context, error), error)
             for w, state in zip(ending, reversed(states), strict=True):
-                w.end(state, context, error)
+                w.end(state, ended)
 
     return observed
 
@@ -76,6 +87,7 @@ def observed_stream(observers: Sequence[CallObserver], service: str, method: str
 
     async def observed(request: Any, context: Context) -> AsyncIterator[Any]:
         states = [w.begin(context) for w in watching]
+        owner = asyncio.current_task()
         error: BaseException | None = None
         messages = behavior(request, context)
         try:
@@ -90,8 +102,15 @@ def observed_stream(observers: Sequence[CallObserver], service: str, method: str
             close = getattr(messages, "aclose", None)  # left early (the caller went): its clean-up runs now
             if close is not None:
                 await close()
+            if asyncio.current_task() is owner:
+                ended = Ending(*outcome(context, error), error)
+            else:
+                # Closed by the loop's finalizer, gRPC having let go of the stream (its caller left):
+                # the call is gone, and touching its context then can crash the process (seen: a
+                # segmentation fault in context.peer()).
+                ended = Ending(grpc.StatusCode.CANCELLED, "", error)
             for w, state in zip(ending, reversed(states), strict=True):
-                w.end(state, context, error)
+                w.end(state, ended)
 
     return observed
 

@@ -35,7 +35,7 @@ from opentelemetry.trace import SpanKind, Status, StatusCode
 
 from service import access_log
 from service.config import ConfigurationError
-from service.observers import MethodObserver, outcome
+from service.observers import Ending, MethodObserver
 
 log = logging.getLogger(__name__)
 
@@ -125,11 +125,11 @@ class _TracedMethod:
     def sent(self, state: _Traced) -> None:
         state.messages += 1
 
-    def end(self, state: _Traced, context: grpc.aio.ServicerContext[Any, Any], error: BaseException | None) -> None:
+    def end(self, state: _Traced, ending: Ending) -> None:
         span = state.span
         if self._streaming:
             span.set_attribute("rpc.grpc.messages_sent", state.messages)
-        code, reason = outcome(context, error)
+        code, reason = ending.code, ending.reason
         span.set_attribute("rpc.grpc.status_code", code.value[0])
         if code != grpc.StatusCode.OK:
             span.set_attribute("error.type", reason or code.name)

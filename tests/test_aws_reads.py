@@ -19,7 +19,7 @@ import grpc
 import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.exceptions import ClientError
-from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, state_machines_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, history_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.aws import Aws, MalformedResponseError, Operation, decode, peek_next_token
 from service.backend import ClientSettings, create_client
@@ -456,21 +456,28 @@ async def test_a_stream_cancelled_early_leaves_the_cached_history_whole(
 async def test_a_short_deadline_on_the_first_stream_does_not_fail_the_load_for_others(
     fake: FakeStepFunctions, gateway: tuple[Server, Any]
 ) -> None:
-    _, stub = gateway
+    server, _ = gateway
     arn = execution(fake, history(2_500, status="SUCCEEDED"), "SUCCEEDED")
     # The first page answers late: later than the first stream's deadline.
     fake.inject("latency", operation="GetExecutionHistory", times=1, delay=1.0)
-    hasty = asyncio.create_task(
-        read_with_timeout(stub, arn, timeout=0.5)  # its first page is the load's first page
-    )
-    await asyncio.sleep(0.2)
-    patient = await read(stub, execution_arn=arn)
+    # Two clients, each on its own connection, as two services would be. (On one shared channel the
+    # patient stream ended "Stream removed (Deadline Exceeded)", a status made by the client, in 1 of
+    # 25 runs, when the hasty one's deadline passed; not explained yet. Own channels: 0 in 30.)
+    async with (
+        grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as hasty_channel,
+        grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as patient_channel,
+    ):
+        hasty = asyncio.create_task(
+            read_with_timeout(service_pb2_grpc.StepFunctionsServiceStub(hasty_channel), arn, timeout=0.5)
+        )  # its first page is the load's first page
+        await asyncio.sleep(0.2)
+        patient = await read(service_pb2_grpc.StepFunctionsServiceStub(patient_channel), execution_arn=arn)
+        outcome = (await asyncio.gather(hasty, return_exceptions=True))[0]
     assert ids_of(patient) == list(range(1, 2_501))
     # The late first page, then the load's own pages (from the first again).
     assert len(fake.calls_of("GetExecutionHistory")) == 1 + 1 + math.ceil((2_500 - FIRST_LIMIT) / 1000)
     # The hasty stream either ran out of time or, if the load's own read of the first page came
     # back within its last milliseconds, got the whole history too; it never breaks the load.
-    outcome = (await asyncio.gather(hasty, return_exceptions=True))[0]
     if isinstance(outcome, grpc.aio.AioRpcError):
         assert outcome.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     else:
