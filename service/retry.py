@@ -195,8 +195,8 @@ class RetryPolicy:
         # attempt, so counting, backoff, deadline and budget are exactly tenacity's.
         try:
             result: T = await attempt()
-        except NoFurtherAttemptError as refused:
-            raise refused.reason from None  # nothing was sent
+        except NoFurtherAttemptError as unsent:
+            raise unsent.reason from None  # nothing was sent
         except Exception as exc:
             failure = classify(exc)
             if not (failure.retryable and (idempotent or not failure.may_have_reached_aws)):
