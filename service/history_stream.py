@@ -130,6 +130,8 @@ class HistoryStreams:
             if shared is not None:
                 async for message in self._from_shared(key, shared[0], shared[1], progress):
                     yield message
+                if not progress.messages:
+                    yield progress.message()  # nothing after the resume point: say where the stream is
                 return
 
         if early is not None and is_final(description):
@@ -140,6 +142,9 @@ class HistoryStreams:
         reader = early or self._reader(arn, include, progress.reverse, deadline, page_size)
         async for message in self._from_aws(progress, reader):
             yield message
+        # Ended before this stream began (DescribeExecution said so): once a read that started after
+        # that found no terminal event beyond the resume point, the terminal event is at or before it.
+        ended = description.status in TERMINAL_STATUSES
         while request.follow:
             if progress.terminal_seen:
                 description = await self.descriptions.describe({"executionArn": arn}, deadline)
@@ -148,8 +153,11 @@ class HistoryStreams:
                     yield progress.message()
                     return
                 progress.terminal_seen = False  # redriven: keep following
-            async for message in self._follow(arn, include, page_size, progress, deadline):
+                ended = False
+            async for message in self._follow(arn, include, page_size, progress, deadline, ended):
                 yield message
+        if not progress.messages:
+            yield progress.message()  # nothing after the resume point: say where the stream is
 
     def _reader(
         self, arn: str, include: bool, reverse: bool, deadline: float | None, wanted: int, read_ahead: bool = True
@@ -193,17 +201,26 @@ class HistoryStreams:
             reader.close()  # a cancelled stream makes no further AWS calls
 
     async def _follow(
-        self, arn: str, include: bool, page_size: int, progress: _Progress, deadline: float | None
+        self, arn: str, include: bool, page_size: int, progress: _Progress, deadline: float | None, ended: bool
     ) -> AsyncIterator[bytes]:
-        """Poll until new events appear, send them, and return once a terminal event was sent."""
+        """Poll until new events appear, send them, and return once a terminal event was sent.
+
+        `ended`: the execution was terminal before this stream read its history, so the first poll
+        reads the whole rest of it: without a terminal event beyond the resume point, the stream
+        resumed after it (the caller describes again, and ends the stream or follows a redrive).
+        """
         backoff = Backoff(self.settings)
         while not progress.terminal_seen:
-            await asyncio.sleep(backoff.next())
+            if not ended:
+                await asyncio.sleep(backoff.next())
             fresh = await self._newer_than(arn, include, page_size, progress.last_id, deadline)
             if len(fresh):
                 backoff.reset()
                 for message in messages(fresh, progress, self.settings.max_message_bytes):
                     yield message
+            if ended and not progress.terminal_seen:
+                progress.terminal_seen = True  # it is at or before the resume point
+            ended = False
 
     async def _newer_than(
         self, arn: str, include: bool, page_size: int, last_id: int, deadline: float | None

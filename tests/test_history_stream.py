@@ -295,3 +295,41 @@ async def test_an_early_read_from_before_the_end_is_not_taken_for_the_final_hist
         assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
         page = await stub.GetExecutionHistory(history_pb2.GetExecutionHistoryRequest(execution_arn=arn), timeout=10)
         assert [e.id for e in page.events] == ids
+
+
+@pytest.mark.parametrize("cache_bytes", [64 * 1024 * 1024, 0], ids=["kept", "not-kept"])
+@pytest.mark.parametrize("follow", [False, True], ids=["once", "follow"])
+async def test_a_stream_with_nothing_after_the_resume_point_still_says_where_the_execution_is(
+    fake: FakeStepFunctions, cache_bytes: int, follow: bool
+) -> None:
+    """Every stream sends at least one message: with no event left, one without events carrying
+    `last_event_id` and `execution_status` (the probe's stream ended with none, and the CLI printed
+    "0 events; execution RUNNING" for a SUCCEEDED execution)."""
+    config = server_config(history_cache_bytes=cache_bytes, **FAST_POLLS)
+    async with running_server(config, fake.endpoint_url) as (_, stub, _):
+        succeeded = execution(fake, history(20, status="SUCCEEDED"), "SUCCEEDED")
+        failed = execution(fake, history(8, status="FAILED"), "FAILED", redrive_status="REDRIVABLE")
+        cases = [
+            (succeeded, False, 20, 20, executions_pb2.EXECUTION_STATUS_SUCCEEDED),
+            (failed, False, 8, 8, executions_pb2.EXECUTION_STATUS_FAILED),  # may still change: read from AWS
+        ]
+        if not follow:
+            cases.append((succeeded, True, 1, 1, executions_pb2.EXECUTION_STATUS_SUCCEEDED))  # nothing before 1
+        for rounds in range(2):  # the second time from the kept history, where kept
+            for arn, reverse, after, last, status in cases:
+                request = gateway_pb2.StreamExecutionHistoryRequest(
+                    execution_arn=arn, after_event_id=after, reverse_order=reverse, follow=follow
+                )
+                ids, messages = await read_ids(stub, request)
+                assert (ids, len(messages)) == ([], 1), (rounds, arn, reverse)
+                assert (messages[0].last_event_id, messages[0].execution_status) == (last, status)
+
+
+async def test_a_running_stream_with_nothing_after_the_resume_point_says_running(
+    fake: FakeStepFunctions, gateway: Gateway
+) -> None:
+    _, stub = gateway
+    arn = execution(fake, history(5, status="RUNNING"), "RUNNING")
+    ids, messages = await read_ids(stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, after_event_id=5))
+    assert (ids, len(messages)) == ([], 1)
+    assert (messages[0].last_event_id, messages[0].execution_status) == (5, executions_pb2.EXECUTION_STATUS_RUNNING)
