@@ -21,9 +21,11 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 
+import grpc
 from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2
 
 from service.caches import DescribeCache, FinalHistory, HistoryCache
+from service.errors import ServiceError
 from service.executions import ACTIVE_STATUSES, TERMINAL_STATUSES, Status, is_final
 from service.history import AWS_PAGE_LIMIT, Frames, HistoryReader, HistorySource, stream_message
 
@@ -243,25 +245,39 @@ class HistoryStreams:
     async def wait(
         self, request: gateway_pb2.WaitExecutionRequest, deadline: float | None
     ) -> gateway_pb2.WaitExecutionResponse:
-        """Poll DescribeExecution until the execution is terminal, the wait ends or the deadline nears."""
-        arn = request.execution_arn
+        """Poll DescribeExecution until the execution is terminal or the wait ends (`max_wait`, or the deadline nears).
+
+        The wait ends at its end whatever AWS does: each poll after the first is bounded by it, and a
+        poll that cannot answer in time is left (a shared DescribeExecution goes on for its other
+        callers); the answer is then the last one had, with `done` false. The first poll is bounded
+        by the caller's deadline only: without an answer there is nothing to answer with.
+        """
+        params = {"executionArn": request.execution_arn}
         ends = [] if deadline is None else [deadline - _DEADLINE_MARGIN]
         if request.HasField("max_wait"):
             # Seconds as a float, not a timedelta: a huge max_wait is merely "a long time".
             ends.append(time.monotonic() + request.max_wait.seconds + request.max_wait.nanos / 1e9)
         until = min(ends) if ends else None
         backoff = Backoff(self.settings)
-        while True:
-            description = await self.descriptions.describe({"executionArn": arn}, deadline)
-            done = description.status in TERMINAL_STATUSES
-            if done or (until is not None and time.monotonic() + self.settings.poll_min_seconds / 2 >= until):
-                response = gateway_pb2.WaitExecutionResponse(done=done)
-                response.execution.CopyFrom(description)
-                return response
+        description = await self.descriptions.describe(params, deadline)
+        while description.status not in TERMINAL_STATUSES:
             pause = backoff.next()
             if until is not None:
-                pause = max(0.0, min(pause, until - time.monotonic()))
+                pause = min(pause, until - time.monotonic())
+                if pause <= 0:
+                    break
             await asyncio.sleep(pause)
+            if until is not None and time.monotonic() >= until:
+                break
+            try:
+                description = await self.descriptions.describe(params, until)
+            except ServiceError as exc:
+                if until is None or exc.code != grpc.StatusCode.DEADLINE_EXCEEDED:
+                    raise
+                break  # no answer before the wait's end: as far as is known, it still runs
+        response = gateway_pb2.WaitExecutionResponse(done=description.status in TERMINAL_STATUSES)
+        response.execution.CopyFrom(description)
+        return response
 
 
 def messages(frames: Frames, progress: _Progress, max_message_bytes: int) -> Iterator[bytes]:
