@@ -35,11 +35,11 @@ def execution(fake: FakeStepFunctions, events: list[dict[str, Any]], status: str
 
 
 async def read_ids(
-    stub: Stub, request: gateway_pb2.StreamExecutionHistoryRequest, limit: int | None = None
+    stub: Stub, request: gateway_pb2.StreamExecutionHistoryRequest, limit: int | None = None, timeout: float = 60
 ) -> tuple[list[int], list[gateway_pb2.StreamExecutionHistoryResponse]]:
     ids: list[int] = []
     messages = []
-    async for message in stub.StreamExecutionHistory(request, timeout=60):
+    async for message in stub.StreamExecutionHistory(request, timeout=timeout):
         messages.append(message)
         ids += [e.id for e in message.events]
         assert message.ByteSize() < 4 * 1024 * 1024
@@ -320,7 +320,7 @@ async def test_a_stream_with_nothing_after_the_resume_point_still_says_where_the
                 request = gateway_pb2.StreamExecutionHistoryRequest(
                     execution_arn=arn, after_event_id=after, reverse_order=reverse, follow=follow
                 )
-                ids, messages = await read_ids(stub, request)
+                ids, messages = await read_ids(stub, request, timeout=10)
                 assert (ids, len(messages)) == ([], 1), (rounds, arn, reverse)
                 assert (messages[0].last_event_id, messages[0].execution_status) == (last, status)
 
