@@ -46,7 +46,7 @@ from service.backend import ClientSettings, create_client, create_session
 from service.convert import ConversionError, to_message
 from service.errors import ServiceError
 from service.quota import Quota
-from service.retry import RetryPolicy
+from service.retry import NoFurtherAttemptError, RetryPolicy
 from service.tracing import Tracing
 
 log = logging.getLogger(__name__)
@@ -324,7 +324,12 @@ class Aws:
     ) -> T:
         """One attempt (`number` from 0) on a worker thread, on the client whose socket timeouts fit `deadline`."""
         if self.quota is not None:
-            await self.quota.take(operation.name, deadline)  # may wait for it, within the deadline
+            try:
+                await self.quota.take(operation.name, deadline)  # may wait for it, within the deadline
+            except ServiceError as exc:
+                # No token in time: this attempt is not sent. The retry policy ends the call with the
+                # previous attempt's failure (what AWS said), or with QUOTA_EXHAUSTED if none was sent.
+                raise NoFurtherAttemptError(exc) from None
         left = None if deadline is None else deadline - time.monotonic()
         if left is not None and left < _LEAST_ATTEMPT_SECONDS:
             raise deadline_exceeded(operation.name)  # no answer could come back in time: do not ask

@@ -3,7 +3,8 @@
 A page holds at most `max_results` events and at most the response byte limit. It comes from the
 kept history when there is one (no AWS call); otherwise from AWS, asking only for about what the page
 can hold (`EventSizes`), so a page costs about one upstream call whatever the events' size, and never
-loads more of the history than the page itself.
+loads more of the history than the page itself. So a unary page never fills the history cache (a
+page of one event must not read 25,000): a StreamExecutionHistory of the final history does.
 
 The page token (see paging.py) carries AWS's token of the upstream page, the offset into it and the
 index of the next event in the whole history: a replica that keeps the history continues by index,

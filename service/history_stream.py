@@ -21,9 +21,11 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 
+import grpc
 from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2
 
 from service.caches import DescribeCache, FinalHistory, HistoryCache
+from service.errors import ServiceError
 from service.executions import ACTIVE_STATUSES, TERMINAL_STATUSES, Status, is_final
 from service.history import AWS_PAGE_LIMIT, Frames, HistoryReader, HistorySource, stream_message
 
@@ -130,6 +132,8 @@ class HistoryStreams:
             if shared is not None:
                 async for message in self._from_shared(key, shared[0], shared[1], progress):
                     yield message
+                if not progress.messages:
+                    yield progress.message()  # nothing after the resume point: say where the stream is
                 return
 
         if early is not None and is_final(description):
@@ -140,6 +144,9 @@ class HistoryStreams:
         reader = early or self._reader(arn, include, progress.reverse, deadline, page_size)
         async for message in self._from_aws(progress, reader):
             yield message
+        # Ended before this stream began (DescribeExecution said so): once a read that started after
+        # that found no terminal event beyond the resume point, the terminal event is at or before it.
+        ended = description.status in TERMINAL_STATUSES
         while request.follow:
             if progress.terminal_seen:
                 description = await self.descriptions.describe({"executionArn": arn}, deadline)
@@ -148,8 +155,11 @@ class HistoryStreams:
                     yield progress.message()
                     return
                 progress.terminal_seen = False  # redriven: keep following
-            async for message in self._follow(arn, include, page_size, progress, deadline):
+                ended = False
+            async for message in self._follow(arn, include, page_size, progress, deadline, ended):
                 yield message
+        if not progress.messages:
+            yield progress.message()  # nothing after the resume point: say where the stream is
 
     def _reader(
         self, arn: str, include: bool, reverse: bool, deadline: float | None, wanted: int, read_ahead: bool = True
@@ -193,17 +203,26 @@ class HistoryStreams:
             reader.close()  # a cancelled stream makes no further AWS calls
 
     async def _follow(
-        self, arn: str, include: bool, page_size: int, progress: _Progress, deadline: float | None
+        self, arn: str, include: bool, page_size: int, progress: _Progress, deadline: float | None, ended: bool
     ) -> AsyncIterator[bytes]:
-        """Poll until new events appear, send them, and return once a terminal event was sent."""
+        """Poll until new events appear, send them, and return once a terminal event was sent.
+
+        `ended`: the execution was terminal before this stream read its history, so the first poll
+        reads the whole rest of it: without a terminal event beyond the resume point, the stream
+        resumed after it (the caller describes again, and ends the stream or follows a redrive).
+        """
         backoff = Backoff(self.settings)
         while not progress.terminal_seen:
-            await asyncio.sleep(backoff.next())
+            if not ended:
+                await asyncio.sleep(backoff.next())
             fresh = await self._newer_than(arn, include, page_size, progress.last_id, deadline)
             if len(fresh):
                 backoff.reset()
                 for message in messages(fresh, progress, self.settings.max_message_bytes):
                     yield message
+            if ended and not progress.terminal_seen:
+                progress.terminal_seen = True  # it is at or before the resume point
+            ended = False
 
     async def _newer_than(
         self, arn: str, include: bool, page_size: int, last_id: int, deadline: float | None
@@ -226,25 +245,39 @@ class HistoryStreams:
     async def wait(
         self, request: gateway_pb2.WaitExecutionRequest, deadline: float | None
     ) -> gateway_pb2.WaitExecutionResponse:
-        """Poll DescribeExecution until the execution is terminal, the wait ends or the deadline nears."""
-        arn = request.execution_arn
+        """Poll DescribeExecution until the execution is terminal or the wait ends (`max_wait`, or the deadline nears).
+
+        The wait ends at its end whatever AWS does: each poll after the first is bounded by it, and a
+        poll that cannot answer in time is left (a shared DescribeExecution goes on for its other
+        callers); the answer is then the last one had, with `done` false. The first poll is bounded
+        by the caller's deadline only: without an answer there is nothing to answer with.
+        """
+        params = {"executionArn": request.execution_arn}
         ends = [] if deadline is None else [deadline - _DEADLINE_MARGIN]
         if request.HasField("max_wait"):
             # Seconds as a float, not a timedelta: a huge max_wait is merely "a long time".
             ends.append(time.monotonic() + request.max_wait.seconds + request.max_wait.nanos / 1e9)
         until = min(ends) if ends else None
         backoff = Backoff(self.settings)
-        while True:
-            description = await self.descriptions.describe({"executionArn": arn}, deadline)
-            done = description.status in TERMINAL_STATUSES
-            if done or (until is not None and time.monotonic() + self.settings.poll_min_seconds / 2 >= until):
-                response = gateway_pb2.WaitExecutionResponse(done=done)
-                response.execution.CopyFrom(description)
-                return response
+        description = await self.descriptions.describe(params, deadline)
+        while description.status not in TERMINAL_STATUSES:
             pause = backoff.next()
             if until is not None:
-                pause = max(0.0, min(pause, until - time.monotonic()))
+                pause = min(pause, until - time.monotonic())
+                if pause <= 0:
+                    break
             await asyncio.sleep(pause)
+            if until is not None and time.monotonic() >= until:
+                break
+            try:
+                description = await self.descriptions.describe(params, until)
+            except ServiceError as exc:
+                if until is None or exc.code != grpc.StatusCode.DEADLINE_EXCEEDED:
+                    raise
+                break  # no answer before the wait's end: as far as is known, it still runs
+        response = gateway_pb2.WaitExecutionResponse(done=description.status in TERMINAL_STATUSES)
+        response.execution.CopyFrom(description)
+        return response
 
 
 def messages(frames: Frames, progress: _Progress, max_message_bytes: int) -> Iterator[bytes]:

@@ -46,6 +46,19 @@ class RetrySettings:
     success_refund: int = 1
 
 
+class NoFurtherAttemptError(Exception):
+    """Raised by an attempt function that cannot send its attempt (no quota token before the deadline).
+
+    The call ends there, with what AWS said last: the previous attempt's failure, which the caller
+    needs (a throttle is not "nothing was sent"). Raised by the first attempt, it ends the call
+    with `reason`, since nothing was sent at all.
+    """
+
+    def __init__(self, reason: BaseException) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
+
 class RetryBudget:
     """A token bucket shared by every call of the process; retries spend, successes refill."""
 
@@ -182,6 +195,8 @@ class RetryPolicy:
         # attempt, so counting, backoff, deadline and budget are exactly tenacity's.
         try:
             result: T = await attempt()
+        except NoFurtherAttemptError as unsent:
+            raise unsent.reason from None  # nothing was sent
         except Exception as exc:
             failure = classify(exc)
             if not (failure.retryable and (idempotent or not failure.may_have_reached_aws)):
@@ -191,16 +206,26 @@ class RetryPolicy:
             self.budget.refill(self.settings.success_refund)
             return result
 
+        last: list[BaseException] = list(first)  # the latest failure AWS answered
+        refused: list[NoFurtherAttemptError] = []
+
         async def again() -> T:
             if first:
                 raise first.pop()  # the first attempt's failure, already had
-            return await attempt()
+            try:
+                return await attempt()
+            except NoFurtherAttemptError as exc:
+                refused.append(exc)
+                raise last[-1] from None  # the call ends with what AWS said last (not retried again)
+            except Exception as exc:
+                last.append(exc)
+                raise
 
         deadline_now = deadline if callable(deadline) else (lambda: deadline)
 
         def worth_retrying(state: RetryCallState) -> bool:
             exc = state.outcome.exception() if state.outcome is not None else None
-            if exc is None:
+            if exc is None or refused:
                 return False
             failure = classify(exc)
             return failure.retryable and (idempotent or not failure.may_have_reached_aws)
@@ -224,8 +249,10 @@ class RetryPolicy:
         try:
             result = await retrying(again)
         except Exception as exc:
-            # The caller's RetryInfo: the wait this policy would have taken next, not a constant.
-            suggest_retry(exc, self.backoff_hint(retrying.statistics.get("attempt_number", 1)))
+            # The caller's RetryInfo: the wait this policy would have taken next, not a constant (after
+            # the attempts sent: one refused for want of a quota token was not).
+            sent = retrying.statistics.get("attempt_number", 1) - len(refused)
+            suggest_retry(exc, self.backoff_hint(sent))
             raise
         self.budget.refill(self.settings.success_refund)
         return result

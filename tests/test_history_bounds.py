@@ -44,6 +44,29 @@ async def test_one_event_of_a_final_history_costs_one_small_upstream_page(fake: 
         assert [call.params["maxResults"] for call in fake.calls_of("GetExecutionHistory")] == [1]
 
 
+async def test_unary_pages_use_a_history_a_stream_kept_and_never_load_one(fake: FakeStepFunctions) -> None:
+    """What README's "Caches" says: GetExecutionHistory alone reads AWS for every page, every time
+    (it never loads a whole history for one page); once a stream has read the final history, forward
+    pages cost no AWS call, and reverse ones still read AWS."""
+    arn = execution(fake, 50, "SUCCEEDED")
+    async with running_server(server_config(), fake.endpoint_url) as (_, stub, _):
+        await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=arn), timeout=5)  # final
+        for _ in range(2):
+            before = len(fake.calls_of("GetExecutionHistory"))
+            ids, pages = await page_through(stub, Request(execution_arn=arn, max_results=20))
+            assert (ids, pages) == (list(range(1, 51)), 3)
+            assert len(fake.calls_of("GetExecutionHistory")) - before >= pages
+        async for _ in stub.StreamExecutionHistory(gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn)):
+            pass
+        before = len(fake.calls_of("GetExecutionHistory"))
+        ids, pages = await page_through(stub, Request(execution_arn=arn, max_results=20))
+        assert (ids, pages) == (list(range(1, 51)), 3)
+        assert len(fake.calls_of("GetExecutionHistory")) == before  # from the kept history
+        ids, _ = await page_through(stub, Request(execution_arn=arn, max_results=20, reverse_order=True))
+        assert ids == list(range(50, 0, -1))
+        assert len(fake.calls_of("GetExecutionHistory")) > before
+
+
 async def test_paging_a_final_history_over_the_cache_budget_costs_a_call_per_page(fake: FakeStepFunctions) -> None:
     arn = execution(fake, 3_000, "SUCCEEDED")
     async with running_server(server_config(history_cache_bytes=64 * 1024), fake.endpoint_url) as (_, stub, _):

@@ -35,11 +35,11 @@ def execution(fake: FakeStepFunctions, events: list[dict[str, Any]], status: str
 
 
 async def read_ids(
-    stub: Stub, request: gateway_pb2.StreamExecutionHistoryRequest, limit: int | None = None
+    stub: Stub, request: gateway_pb2.StreamExecutionHistoryRequest, limit: int | None = None, timeout: float = 60
 ) -> tuple[list[int], list[gateway_pb2.StreamExecutionHistoryResponse]]:
     ids: list[int] = []
     messages = []
-    async for message in stub.StreamExecutionHistory(request, timeout=60):
+    async for message in stub.StreamExecutionHistory(request, timeout=timeout):
         messages.append(message)
         ids += [e.id for e in message.events]
         assert message.ByteSize() < 4 * 1024 * 1024
@@ -295,3 +295,87 @@ async def test_an_early_read_from_before_the_end_is_not_taken_for_the_final_hist
         assert messages[-1].execution_status == executions_pb2.EXECUTION_STATUS_SUCCEEDED
         page = await stub.GetExecutionHistory(history_pb2.GetExecutionHistoryRequest(execution_arn=arn), timeout=10)
         assert [e.id for e in page.events] == ids
+
+
+@pytest.mark.parametrize("cache_bytes", [64 * 1024 * 1024, 0], ids=["kept", "not-kept"])
+@pytest.mark.parametrize("follow", [False, True], ids=["once", "follow"])
+async def test_a_stream_with_nothing_after_the_resume_point_still_says_where_the_execution_is(
+    fake: FakeStepFunctions, cache_bytes: int, follow: bool
+) -> None:
+    """Every stream sends at least one message: with no event left, one without events carrying
+    `last_event_id` and `execution_status` (the probe's stream ended with none, and the CLI printed
+    "0 events; execution RUNNING" for a SUCCEEDED execution)."""
+    config = server_config(history_cache_bytes=cache_bytes, **FAST_POLLS)
+    async with running_server(config, fake.endpoint_url) as (_, stub, _):
+        succeeded = execution(fake, history(20, status="SUCCEEDED"), "SUCCEEDED")
+        failed = execution(fake, history(8, status="FAILED"), "FAILED", redrive_status="REDRIVABLE")
+        cases = [
+            (succeeded, False, 20, 20, executions_pb2.EXECUTION_STATUS_SUCCEEDED),
+            (failed, False, 8, 8, executions_pb2.EXECUTION_STATUS_FAILED),  # may still change: read from AWS
+        ]
+        if not follow:
+            cases.append((succeeded, True, 1, 1, executions_pb2.EXECUTION_STATUS_SUCCEEDED))  # nothing before 1
+        for rounds in range(2):  # the second time from the kept history, where kept
+            for arn, reverse, after, last, status in cases:
+                request = gateway_pb2.StreamExecutionHistoryRequest(
+                    execution_arn=arn, after_event_id=after, reverse_order=reverse, follow=follow
+                )
+                ids, messages = await read_ids(stub, request, timeout=10)
+                assert (ids, len(messages)) == ([], 1), (rounds, arn, reverse)
+                assert (messages[0].last_event_id, messages[0].execution_status) == (last, status)
+
+
+async def test_a_running_stream_with_nothing_after_the_resume_point_says_running(
+    fake: FakeStepFunctions, gateway: Gateway
+) -> None:
+    _, stub = gateway
+    arn = execution(fake, history(5, status="RUNNING"), "RUNNING")
+    ids, messages = await read_ids(stub, gateway_pb2.StreamExecutionHistoryRequest(execution_arn=arn, after_event_id=5))
+    assert (ids, len(messages)) == ([], 1)
+    assert (messages[0].last_event_id, messages[0].execution_status) == (5, executions_pb2.EXECUTION_STATUS_RUNNING)
+
+
+@pytest.mark.parametrize(
+    ("max_wait", "timeout"),
+    [(None, 1.2), (1.0, 5.0)],
+    ids=["caller-deadline", "max-wait"],
+)
+async def test_wait_execution_answers_at_its_end_while_a_poll_is_still_out(
+    fake: FakeStepFunctions, gateway: Gateway, max_wait: float | None, timeout: float
+) -> None:
+    """A DescribeExecution that cannot answer before the wait's end is left: the answer is done=false
+    with the last description, at the end (the probe, with 0.3 s of backend latency: DEADLINE_EXCEEDED
+    for deadlines of 1.2 s and more; 1.36 s for max_wait=1 s)."""
+    _, stub = gateway
+    arn = execution(fake, history(3, status="RUNNING"), "RUNNING")
+    first = fake.hold("DescribeExecution")
+    request = gateway_pb2.WaitExecutionRequest(execution_arn=arn)
+    if max_wait is not None:
+        request.max_wait.FromNanoseconds(int(max_wait * 1e9))
+    start = time.monotonic()
+    waiting = asyncio.ensure_future(stub.WaitExecution(request, timeout=timeout))
+    assert await asyncio.to_thread(first.wait_held)
+    later = fake.hold("DescribeExecution")  # every poll after the first: never answered in time
+    first.release()
+    assert await asyncio.to_thread(later.wait_held)  # the second poll is out
+    answer = await waiting
+    took = time.monotonic() - start
+    assert not answer.done
+    assert answer.execution.status == executions_pb2.EXECUTION_STATUS_RUNNING
+    if max_wait is not None:
+        assert max_wait - 0.05 <= took < max_wait + 0.5  # after at most max_wait (and a little transport)
+    else:
+        assert took < timeout
+
+
+async def test_wait_execution_on_a_slow_backend_answers_done_false_before_the_deadline(
+    fake: FakeStepFunctions,
+) -> None:
+    """The probe's case, with the default polling: 0.3 s per DescribeExecution."""
+    arn = execution(fake, history(3, status="RUNNING"), "RUNNING")
+    fake.inject("latency", operation="DescribeExecution", delay=0.3, times=100)
+    async with running_server(server_config(), fake.endpoint_url) as (_, stub, _):
+        for timeout in (1.2, 2.0):
+            answer = await stub.WaitExecution(gateway_pb2.WaitExecutionRequest(execution_arn=arn), timeout=timeout)
+            assert not answer.done
+            assert answer.execution.status == executions_pb2.EXECUTION_STATUS_RUNNING

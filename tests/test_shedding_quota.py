@@ -274,6 +274,25 @@ async def test_a_shared_read_takes_one_token(fake: FakeStepFunctions, slow_quota
     assert len(fake.calls_of("DescribeExecution")) == 1
 
 
+async def test_a_throttled_call_whose_retry_has_no_token_ends_with_the_throttle(
+    fake: FakeStepFunctions, slow_quota: Any
+) -> None:
+    """QUOTA_EXHAUSTED says nothing was sent: after AWS throttled the call, the caller learns that."""
+    server, stub = slow_quota
+    arn = running_execution(fake)
+    fake.inject("throttle", operation="DescribeExecution", times=1)
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        # The one token goes to the first attempt; the retry's comes 4 s later, after the deadline.
+        await stub.DescribeExecution(executions_pb2.DescribeExecutionRequest(execution_arn=arn), timeout=1)
+    assert caught.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+    info, delay = details(caught.value)
+    assert info.reason == "THROTTLING_EXCEPTION"
+    assert len(fake.calls_of("DescribeExecution")) == 1
+    assert delay == pytest.approx(RetryPolicy(RetrySettings()).backoff_hint(1))  # after the one attempt sent
+    assert server.aws.quota is not None
+    assert server.aws.quota.refused == 1  # the retry was refused its token
+
+
 async def test_retry_info_of_a_throttled_call_is_the_policys_next_backoff(fake: FakeStepFunctions) -> None:
     arn = running_execution(fake)
     fake.inject("throttle", operation="DescribeExecution", times=1000)
