@@ -150,7 +150,9 @@ def _check_pem_files(ca_file: str | None, cert_file: str | None, key_file: str |
                 f" unencrypted private key ({error.reason or error})"
             ) from error
         except OSError as error:
-            raise LocalError(f"--tls-cert-file, --tls-key-file: cannot read {error.filename}: {error.strerror}") from error
+            raise LocalError(
+                f"--tls-cert-file, --tls-key-file: cannot read {error.filename}: {error.strerror}"
+            ) from error
 
 
 @dataclass
@@ -678,7 +680,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     wait = command("wait", cmd_wait, "wait until an execution ends (WaitExecution), then describe it")
     wait.add_argument("execution_arn", metavar="EXECUTION_ARN")
-    wait.add_argument("--max-wait", type=_seconds(positive=False), help="give up after this many seconds (the execution may still run)")
+    wait.add_argument(
+        "--max-wait",
+        type=_seconds(positive=False),
+        help="give up after this many seconds (the execution may still run)",
+    )
 
     stop = command("stop", cmd_stop, "stop a running execution")
     stop.add_argument("execution_arn", metavar="EXECUTION_ARN")
