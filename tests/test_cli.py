@@ -7,6 +7,7 @@ a real terminal.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 import queue
@@ -24,6 +25,7 @@ import grpc
 import pytest
 from google.protobuf import json_format
 from PIL import Image
+from sfngrpc.cli.output import human_duration
 from sfngrpc.stepfunctions.v1 import gateway_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.embedded import DEMO_ROLE_ARN, DEMO_STATE_MACHINE_NAME
@@ -489,3 +491,23 @@ async def test_the_tls_flags_reach_an_mtls_gateway(tmp_path: Path, fake: FakeSte
         assert machine in {line["stateMachineArn"] for line in json_lines(listed)}
         refused = await cli(address, *tls, "list", "--json")
         assert refused.returncode == 64 + 14, refused.stderr
+
+
+def test_timeline_of_a_history_file_that_has_not_ended_ends_at_its_last_event(tmp_path: Path) -> None:
+    """A history read from a file was written some time ago: its chart and summary end at its last event,
+    not at the wall clock's now (which would say "so far" and stretch the axis by however long ago)."""
+    lines = (ROOT / "tests" / "data" / "demo_history.jsonl").read_text().splitlines()[:12]
+    partial = tmp_path / "partial.jsonl"
+    partial.write_text("\n".join(lines) + "\n")
+    events = [json.loads(line) for line in lines]
+    assert not any(e["type"].startswith("HISTORY_EVENT_TYPE_EXECUTION_") for e in events[1:])  # still running
+    stamps = [dt.datetime.fromisoformat(e["timestamp"]) for e in events]
+    length = human_duration((max(stamps) - min(stamps)).total_seconds())
+    done = _run("127.0.0.1:9", "timeline", "--history", partial)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.splitlines()
+    assert text[-1] == f"Execution RUNNING at its last event, {length} after it started"
+    assert text[-2].rstrip().endswith(f" {length}")  # the axis ends there too
+    image = tmp_path / "partial.svg"
+    assert _run("127.0.0.1:9", "timeline", "--history", partial, "--out", image).returncode == 0
+    assert f"RUNNING at its last event, {length} after it started" in "".join(ET.parse(image).getroot().itertext())
