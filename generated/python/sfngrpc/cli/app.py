@@ -65,8 +65,9 @@ EXIT_STATUS_BASE = 64
 EXIT_CODES_HELP = f"""\
 exit codes:
   0     success
-  {EXIT_LOCAL_ERROR}     a local error (a file that cannot be read, --input that is not JSON, matplotlib missing)
-  {EXIT_USAGE}     bad command line
+  {EXIT_LOCAL_ERROR}     a local error (a file that cannot be read, --input that is not JSON, a --tls-* file that
+        is not PEM or a key that does not match its certificate, matplotlib missing)
+  {EXIT_USAGE}     bad command line, before anything is dialled (also flags that do not go together)
   {EXIT_STATUS_BASE}+N  the call failed with gRPC status code N, as grpcurl does:
         {", ".join(f"{EXIT_STATUS_BASE + c.value[0]} {c.name}" for c in grpc.StatusCode if c.value[0] in (3, 4, 5, 6, 9, 14, 16))}
         (a state machine name that no state machine has is {EXIT_STATUS_BASE + grpc.StatusCode.NOT_FOUND.value[0]}, NOT_FOUND)
@@ -697,7 +698,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--status", choices=_STATUSES, help="only executions with this status")
 
-    history = command("history", cmd_history, "print an execution's history events", check_history)
+    history = command(
+        "history",
+        cmd_history,
+        "print an execution's history events (DETAILS cut to the terminal's width, or to $COLUMNS when set)",
+        check_history,
+    )
     history.add_argument("execution_arn", metavar="EXECUTION_ARN")
     history.add_argument(
         "--follow", "-f", action="store_true", help="keep printing new events until the execution ends"

@@ -182,7 +182,9 @@ def draw_image(timeline: Timeline, path: Path, title: str, now: dt.datetime | No
             axes.set_axisbelow(True)
             status = timeline.status if timeline.end is not None else RUNNING
             shown = f" (the first {len(rows)} of {len(every)} rows)" if len(rows) < len(every) else ""
-            length = f", {human_duration(total)}" if timeline.end is not None else _length_words(timeline, total, now)
+            # A running execution read from a file says so; otherwise the length alone.
+            ended_or_live = timeline.end is not None or now is not None
+            length = f", {human_duration(total)}" if ended_or_live else _length_words(timeline, total, now)
             axes.set_title(f"{title}: {status}{length}{shown}", loc="left")
             kinds = list(dict.fromkeys(r.span.kind for r in rows))
             legend = [Patch(color=_style(k, "SUCCEEDED")[1], label=k) for k in kinds]
