@@ -367,6 +367,7 @@ async def test_the_readme_quick_start_runs_in_a_shell() -> None:
         ("--timeout", "0", "describe", MISSING),
         ("describe", MISSING, "--timeout", "-1"),
         ("describe", MISSING, "--timeout", "nan"),
+        ("describe", MISSING, "--timeout", "1e12"),
         ("--address", "", "list"),
         ("wait", MISSING, "--max-wait", "inf"),
         ("wait", MISSING, "--max-wait", "-1"),

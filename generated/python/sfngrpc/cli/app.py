@@ -305,8 +305,10 @@ def cmd_wait(ctx: Context) -> None:
     timeout = ctx.args.timeout  # it waits as long as the execution runs, unless --timeout says otherwise
     if ctx.args.max_wait is not None:
         request.max_wait.CopyFrom(Duration(seconds=int(ctx.args.max_wait), nanos=int(ctx.args.max_wait % 1 * 1e9)))
-        if timeout is None and ctx.args.max_wait + DEFAULT_TIMEOUT <= _LONGEST_DEADLINE:
-            timeout = ctx.args.max_wait + DEFAULT_TIMEOUT  # the gateway answers after max_wait
+        # The gateway answers after max_wait: the deadline is that much later than --timeout says.
+        timeout = ctx.args.max_wait + (ctx.timeout or DEFAULT_TIMEOUT)
+        if timeout > _LONGEST_DEADLINE:
+            timeout = None
         # Longer: no deadline at all (gRPC's clock would overflow and fail the call at once); the gateway
         # refuses a max_wait beyond what it accepts with INVALID_ARGUMENT, or answers after it.
     with _progress(ctx.out, f"waiting for {ctx.args.execution_arn.rsplit(':', 1)[-1]}"):
@@ -599,7 +601,7 @@ def _address(text: str) -> str:
 
 
 def _seconds(*, positive: bool) -> Callable[[str], float]:
-    """A flag's type: a finite number of seconds, above zero (`positive`) or at least zero."""
+    """A flag's type: a number of seconds, above zero (`positive`) or at least zero, and finite."""
 
     def parse(text: str) -> float:
         try:
@@ -608,6 +610,8 @@ def _seconds(*, positive: bool) -> Callable[[str], float]:
             raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
         if not math.isfinite(value) or value < 0 or (positive and value == 0):
             raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds {'above' if positive else 'from'} 0")
+        if positive and value > _LONGEST_DEADLINE:  # a deadline (--max-wait is the gateway's to refuse)
+            raise argparse.ArgumentTypeError(f"{text!r} is longer than gRPC can wait ({_LONGEST_DEADLINE:g} s)")
         return value
 
     return parse
