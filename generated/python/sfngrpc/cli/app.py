@@ -308,9 +308,9 @@ def cmd_wait(ctx: Context) -> None:
         # The gateway answers after max_wait: the deadline is that much later than --timeout says.
         timeout = ctx.args.max_wait + (ctx.timeout or DEFAULT_TIMEOUT)
         if timeout > _LONGEST_DEADLINE:
+            # No deadline at all (gRPC's clock would overflow and fail the call at once): the gateway
+            # refuses a max_wait beyond what it accepts with INVALID_ARGUMENT, or answers after it.
             timeout = None
-        # Longer: no deadline at all (gRPC's clock would overflow and fail the call at once); the gateway
-        # refuses a max_wait beyond what it accepts with INVALID_ARGUMENT, or answers after it.
     with _progress(ctx.out, f"waiting for {ctx.args.execution_arn.rsplit(':', 1)[-1]}"):
         waited = ctx.stub.WaitExecution(request, timeout=timeout)
     if ctx.out.as_json:
