@@ -7,6 +7,7 @@ a real terminal.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 import queue
@@ -20,9 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import grpc
 import pytest
 from google.protobuf import json_format
 from PIL import Image
+from sfngrpc.cli.output import human_duration
 from sfngrpc.stepfunctions.v1 import gateway_pb2, service_pb2_grpc, state_machines_pb2
 
 from service.embedded import DEMO_ROLE_ARN, DEMO_STATE_MACHINE_NAME
@@ -41,15 +44,17 @@ LONG_WAIT_DEFINITION = json.dumps({"StartAt": "Nap", "States": {"Nap": {"Type": 
 
 
 def _env(address: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SFN_GRPC_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SFN_GRPC_") and k != "COLUMNS"}
     env["SFN_GRPC_ADDRESS"] = address
     return env
 
 
-def _run(address: str, *args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    address: str, *args: str | Path, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [SFN_GRPC, *map(str, args)],
-        env=_env(address),
+        env=_env(address) | (env or {}),
         input=stdin,
         capture_output=True,
         text=True,
@@ -58,9 +63,11 @@ def _run(address: str, *args: str | Path, stdin: str | None = None) -> subproces
     )
 
 
-async def cli(address: str, *args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+async def cli(
+    address: str, *args: str | Path, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed console script off the event loop (the server runs on it)."""
-    return await asyncio.to_thread(_run, address, *args, stdin=stdin)
+    return await asyncio.to_thread(_run, address, *args, stdin=stdin, env=env)
 
 
 async def ok(address: str, *args: str | Path) -> str:
@@ -349,11 +356,114 @@ async def test_the_readme_quick_start_runs_in_a_shell() -> None:
     assert lines[-1].startswith("Execution SUCCEEDED after 2.")  # the timeline's summary: the demo waits 2 s
 
 
-@pytest.mark.parametrize("args", [("timeline",), ("history", MISSING, "--follow", "--reverse")])
-def test_contradictory_arguments_are_refused_before_any_call(args: tuple[str, ...]) -> None:
-    # Nothing listens on port 9 of loopback: a refusal before any call exits 1, not 78 (UNAVAILABLE).
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("timeline",),
+        ("timeline", MISSING, "--history", "events.jsonl"),
+        ("timeline", MISSING, "--out", "y.svg", "--json"),
+        ("history", MISSING, "--follow", "--reverse"),
+        ("list", "--status", "FAILED"),
+        ("--timeout", "0", "describe", MISSING),
+        ("describe", MISSING, "--timeout", "-1"),
+        ("describe", MISSING, "--timeout", "nan"),
+        ("describe", MISSING, "--timeout", "1e12"),
+        ("--address", "", "list"),
+        ("wait", MISSING, "--max-wait", "inf"),
+        ("wait", MISSING, "--max-wait", "-1"),
+    ],
+)
+def test_a_bad_command_line_exits_2_before_any_call(args: tuple[str, ...]) -> None:
+    # Nothing listens on port 9 of loopback: a refusal before any call exits 2 (the README's bad command
+    # line), not 78 (UNAVAILABLE), and gRPC's core never logs (E1126 ... lines).
     done = _run("127.0.0.1:9", *args)
-    assert done.returncode == 1, done.stderr
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert re.search(r"^sfn-grpc( \w+)?: error: ", done.stderr, re.M), done.stderr
+    assert not re.search(r"^[EWI]\d{4} ", done.stderr, re.M), done.stderr
+
+
+def test_tls_files_that_are_not_a_ca_or_a_matching_key_are_a_local_error(tmp_path: Path) -> None:
+    """Checked before dialling: exit 1 and one line naming the flag, not 78 and gRPC's own error lines."""
+    ca = CertificateAuthority()
+    first, second = ca.client(uri="spiffe://example.org/a"), ca.client(uri="spiffe://example.org/b")
+    (tmp_path / "ca.pem").write_bytes(ca.pem)
+    (tmp_path / "garbage.pem").write_text("not a certificate\n")
+    (tmp_path / "a.pem").write_bytes(first.cert)
+    (tmp_path / "b.key").write_bytes(second.key)
+    (tmp_path / "a.key").write_bytes(first.key)
+    for flags, named in (
+        (("--tls-ca-file", tmp_path / "garbage.pem"), "--tls-ca-file"),
+        (
+            (
+                "--tls-ca-file",
+                tmp_path / "ca.pem",
+                "--tls-cert-file",
+                tmp_path / "a.pem",
+                "--tls-key-file",
+                tmp_path / "b.key",
+            ),
+            "--tls-key-file",
+        ),
+        (("--tls-cert-file", tmp_path / "garbage.pem", "--tls-key-file", tmp_path / "a.key"), "--tls-cert-file"),
+    ):
+        done = _run("127.0.0.1:9", *flags, "list")
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.count("\n") == 1, done.stderr
+        assert done.stderr.startswith("error: "), done.stderr
+        assert named in done.stderr
+
+
+async def test_failures_of_calls_report_as_documented() -> None:
+    """--json errors carry every key; a bad --resume cursor prints no header; a huge --max-wait reaches the
+    gateway, which refuses it (INVALID_ARGUMENT), instead of a client deadline that overflows."""
+    async with running_server(server_config(backend="embedded")) as (server, _, _):
+        address = f"127.0.0.1:{server.port}"
+        keys = {"code", "message", "reason", "domain", "metadata"}
+        for args, code in (
+            (("start", "no-such-machine", "--json"), "NOT_FOUND"),
+            (("describe", MISSING, "--timeout", "1e-9", "--json"), "DEADLINE_EXCEEDED"),
+            (("history", MISSING, "--json"), "NOT_FOUND"),
+        ):
+            done = await cli(address, *args)
+            error = json.loads(done.stderr)
+            assert set(error) == keys, error
+            assert error["code"] == code
+            assert done.returncode == 64 + getattr(grpc.StatusCode, code).value[0]
+        assert json.loads((await cli(address, "start", "no-such-machine", "--json")).stderr)["metadata"] == {}
+
+        watched = await cli(address, "watch", DEMO_STATE_MACHINE_NAME, "--resume", "garbage")
+        assert watched.returncode == 64 + 3, watched.stderr
+        assert watched.stdout == ""
+        assert "resume_cursor" in watched.stderr
+
+        arn = (await ok(address, "start", DEMO_STATE_MACHINE_NAME)).strip()
+        waited = await cli(address, "wait", arn, "--max-wait", "1e12")
+        assert waited.returncode == 64 + 3, waited.stderr
+        assert "max_wait" in waited.stderr
+
+
+async def test_piped_history_details_are_cut_only_to_columns() -> None:
+    """Plain history output keeps every detail (a long cause), unless COLUMNS says how wide to be."""
+    async with running_server(server_config(backend="embedded")) as (server, stub, _):
+        address = f"127.0.0.1:{server.port}"
+        cause = "c" * 300
+        definition = {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Boom", "Cause": cause}}}
+        machine = await stub.CreateStateMachine(
+            state_machines_pb2.CreateStateMachineRequest(
+                name="cli-fails", definition=json.dumps(definition), role_arn=DEMO_ROLE_ARN
+            ),
+            timeout=10,
+        )
+        arn = (await ok(address, "start", machine.state_machine_arn)).strip()
+        await ok(address, "wait", arn)
+        whole = (await ok(address, "history", arn)).splitlines()
+        failed = next(line for line in whole if "ExecutionFailed" in line)
+        assert failed.endswith(f"error=Boom  cause={cause}")
+        narrow = await cli(address, "history", arn, env={"COLUMNS": "100"})
+        assert narrow.returncode == 0, narrow.stderr
+        assert max(len(line) for line in narrow.stdout.splitlines()) == 100
+        assert next(line for line in narrow.stdout.splitlines() if "ExecutionFailed" in line).endswith("c…")
 
 
 async def test_the_tls_flags_reach_an_mtls_gateway(tmp_path: Path, fake: FakeStepFunctions) -> None:
@@ -382,3 +492,23 @@ async def test_the_tls_flags_reach_an_mtls_gateway(tmp_path: Path, fake: FakeSte
         assert machine in {line["stateMachineArn"] for line in json_lines(listed)}
         refused = await cli(address, *tls, "list", "--json")
         assert refused.returncode == 64 + 14, refused.stderr
+
+
+def test_timeline_of_a_history_file_that_has_not_ended_ends_at_its_last_event(tmp_path: Path) -> None:
+    """A history read from a file was written some time ago: its chart and summary end at its last event,
+    not at the wall clock's now (which would say "so far" and stretch the axis by however long ago)."""
+    lines = (ROOT / "tests" / "data" / "demo_history.jsonl").read_text().splitlines()[:12]
+    partial = tmp_path / "partial.jsonl"
+    partial.write_text("\n".join(lines) + "\n")
+    events = [json.loads(line) for line in lines]
+    assert not any(e["type"].startswith("HISTORY_EVENT_TYPE_EXECUTION_") for e in events[1:])  # still running
+    stamps = [dt.datetime.fromisoformat(e["timestamp"]) for e in events]
+    length = human_duration((max(stamps) - min(stamps)).total_seconds())
+    done = _run("127.0.0.1:9", "timeline", "--history", partial)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.splitlines()
+    assert text[-1] == f"Execution RUNNING at its last event, {length} after it started"
+    assert text[-2].rstrip().endswith(f" {length}")  # the axis ends there too
+    image = tmp_path / "partial.svg"
+    assert _run("127.0.0.1:9", "timeline", "--history", partial, "--out", image).returncode == 0
+    assert f"RUNNING at its last event, {length} after it started" in "".join(ET.parse(image).getroot().itertext())

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
-from sfngrpc.stepfunctions.v1 import executions_pb2, state_machines_pb2
+from sfngrpc.stepfunctions.v1 import executions_pb2, gateway_pb2, state_machines_pb2
 
 from service.embedded import DEMO_ROLE_ARN
 from tests.grpc_helpers import running_server, server_config, start_demo
@@ -52,8 +52,11 @@ class Pane:
         self.tmux("new-session", "-d", "-s", "cli", "-x", str(WIDTH), "-y", str(HEIGHT), "cat")
         self.tmux("set-option", "-t", "cli", "remain-on-exit", "on")
 
-    def run(self, address: str, *args: str) -> None:
-        """Replace the pane's process with `sfn-grpc ARGS` (a fresh screen), which then prints its exit status."""
+    def run(self, address: str, *args: str, pipe: str | None = None) -> None:
+        """Replace the pane's process with `sfn-grpc ARGS` (a fresh screen), which then prints its exit status.
+
+        With `pipe`, a shell command that reads sfn-grpc's standard output (its stderr stays the terminal).
+        """
         # A tmux server started without a terminal exports COLUMNS=80 and LINES=24 to its panes, which rich
         # (rightly) prefers to the terminal's size; an interactive shell does not export them.
         command = shlex.join(
@@ -61,6 +64,8 @@ class Pane:
         )
         # tmux 3.3 leaves #{pane_dead_status} empty and writes its "Pane is dead (status N" line only at
         # times: the shell says how the command ended instead.
+        if pipe is not None:
+            command = f"{command} | {pipe}"
         script = f"{command}; echo {shlex.quote(EXITED)}$?"
         self.tmux("respawn-pane", "-k", "-t", "cli", shlex.join(["sh", "-c", script]))
         self.tmux("clear-history", "-t", "cli")
@@ -192,3 +197,52 @@ async def test_a_followed_history_shows_a_progress_line_until_the_execution_ends
             assert lines[-1] == f"{len(lines) - 2} events; execution ABORTED"
             assert "ExecutionAborted" in lines[-2]
             assert not any("execution RUNNING" in line for line in lines)  # the progress line is gone
+
+
+async def test_a_history_piped_to_head_on_a_terminal_shows_only_its_lines() -> None:
+    """stdout a pipe, stderr the terminal: no progress line mixes into what the pipe's reader shows."""
+    async with running_server(server_config(backend="embedded")) as (server, stub, _):
+        address = f"127.0.0.1:{server.port}"
+        arn = await start_demo(stub, wait=False)
+        await stub.WaitExecution(gateway_pb2.WaitExecutionRequest(execution_arn=arn), timeout=30)
+        with pane() as terminal:
+            await asyncio.to_thread(terminal.run, address, "history", arn, pipe="head -5")
+            status, lines = await asyncio.to_thread(terminal.wait_ended)
+            assert status == 0, lines
+            assert lines[0].split() == ["ID", "TIME", "ELAPSED", "TYPE", "DETAILS"], lines
+            assert [line.split()[0] for line in lines[1:]] == ["1", "2", "3", "4"], lines
+            assert all(re.fullmatch(r" +\d+  \d\d:\d\d:\d\d\.\d\d\d .*", line) for line in lines[1:]), lines
+            assert not any("history:" in line for line in lines), lines
+
+
+async def test_list_on_a_narrow_terminal_keeps_every_arn_whole() -> None:
+    """ARNs longer than the terminal is wide are never cut (no `…`): each goes whole on a line of its own."""
+    machine_name = "cli-a-state-machine-with-a-name-long-enough-to-fill-a-row-" + "m" * 12
+    execution_name = "an-execution-with-a-long-name-" + "e" * 40
+    async with running_server(server_config(backend="embedded")) as (server, stub, _):
+        address = f"127.0.0.1:{server.port}"
+        machine = await stub.CreateStateMachine(
+            state_machines_pb2.CreateStateMachineRequest(
+                name=machine_name,
+                definition=json.dumps({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}),
+                role_arn=DEMO_ROLE_ARN,
+            ),
+            timeout=10,
+        )
+        started = await stub.StartExecution(
+            executions_pb2.StartExecutionRequest(state_machine_arn=machine.state_machine_arn, name=execution_name),
+            timeout=10,
+        )
+        assert len(machine.state_machine_arn) > WIDTH
+        with pane() as terminal:
+            for args, arn, name in (
+                ((), machine.state_machine_arn, machine_name),
+                ((machine_name,), started.execution_arn, execution_name),
+            ):
+                await asyncio.to_thread(terminal.run, address, "list", *args)
+                status, lines = await asyncio.to_thread(terminal.wait_ended)
+                assert status == 0, lines
+                text = "\n".join(lines)
+                assert "…" not in text, text
+                assert any(line.strip() == arn for line in lines), text  # one line, whole (tmux joins its wraps)
+                assert any(line.split()[0] == name for line in lines), text

@@ -16,6 +16,8 @@ from sfngrpc.cli.output import human_duration
 from sfngrpc.cli.timeline import build_timeline, event_type_name
 from sfngrpc.stepfunctions.v1 import history_pb2
 
+from tests.certs import CertificateAuthority
+
 DATA = Path(__file__).resolve().parent / "data"
 # A real history of the embedded backend's demo (input {"wait": false}), as `sfn-grpc history --json` wrote it.
 DEMO_HISTORY = DATA / "demo_history.jsonl"
@@ -239,10 +241,21 @@ def test_exit_codes_follow_the_grpc_status_like_grpcurl() -> None:
 
 def test_tls_flags_build_credentials_and_no_flag_is_plaintext(tmp_path: Path) -> None:
     assert app.build_credentials(None, None, None) is None
-    pem = tmp_path / "ca.pem"
-    pem.write_text("-----BEGIN CERTIFICATE-----\nnot checked until a handshake\n-----END CERTIFICATE-----\n")
+    authority = CertificateAuthority()
+    client = authority.client(uri="spiffe://example.org/cli")
+    pem, cert, key = tmp_path / "ca.pem", tmp_path / "client.pem", tmp_path / "client.key"
+    pem.write_bytes(authority.pem)
+    cert.write_bytes(client.cert)
+    key.write_bytes(client.key)
     assert isinstance(app.build_credentials(str(pem), None, None), grpc.ChannelCredentials)
-    assert isinstance(app.build_credentials(str(pem), str(pem), str(pem)), grpc.ChannelCredentials)
+    assert isinstance(app.build_credentials(str(pem), str(cert), str(key)), grpc.ChannelCredentials)
+    # Checked before any handshake: a CA file that holds no certificate, a key that is not the certificate's.
+    bogus = tmp_path / "bogus.pem"
+    bogus.write_text("-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----\n")
+    with pytest.raises(app.LocalError, match="--tls-ca-file"):
+        app.build_credentials(str(bogus), None, None)
+    with pytest.raises(app.LocalError, match="not a PEM certificate and its"):
+        app.build_credentials(str(pem), str(cert), str(pem))
     with pytest.raises(app.LocalError, match="go together"):
         app.build_credentials(None, str(pem), None)
     with pytest.raises(app.LocalError, match="cannot read"):

@@ -12,8 +12,10 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import math
 import os
 import signal
+import ssl
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -23,7 +25,6 @@ from typing import Any, cast
 import grpc
 from google.protobuf.duration_pb2 import Duration
 from google.rpc import error_details_pb2, status_pb2
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
@@ -51,6 +52,8 @@ __all__ = [
 DEFAULT_ADDRESS = "127.0.0.1:50051"
 ADDRESS_ENV = "SFN_GRPC_ADDRESS"
 DEFAULT_TIMEOUT = 30.0
+_LONGEST_DEADLINE = 100 * 365 * 86400.0
+"""Seconds: a longer gRPC deadline overflows (it is counted in nanoseconds) and fails the call at once."""
 
 EXIT_LOCAL_ERROR = 1
 """A problem on this side: a file that cannot be read, input that is not JSON, a missing extra."""
@@ -62,8 +65,9 @@ EXIT_STATUS_BASE = 64
 EXIT_CODES_HELP = f"""\
 exit codes:
   0     success
-  {EXIT_LOCAL_ERROR}     a local error (a file that cannot be read, --input that is not JSON, matplotlib missing)
-  {EXIT_USAGE}     bad command line
+  {EXIT_LOCAL_ERROR}     a local error (a file that cannot be read, --input that is not JSON, a --tls-* file that
+        is not PEM or a key that does not match its certificate, matplotlib missing)
+  {EXIT_USAGE}     bad command line, before anything is dialled (also flags that do not go together)
   {EXIT_STATUS_BASE}+N  the call failed with gRPC status code N, as grpcurl does:
         {", ".join(f"{EXIT_STATUS_BASE + c.value[0]} {c.name}" for c in grpc.StatusCode if c.value[0] in (3, 4, 5, 6, 9, 14, 16))}
         (a state machine name that no state machine has is {EXIT_STATUS_BASE + grpc.StatusCode.NOT_FOUND.value[0]}, NOT_FOUND)
@@ -76,6 +80,10 @@ environment:
 
 class LocalError(Exception):
     """A problem on this side; the command exits with EXIT_LOCAL_ERROR and the message."""
+
+
+class UsageError(Exception):
+    """The command line is wrong in a way argparse cannot see alone; exits with EXIT_USAGE, before any call."""
 
 
 class NotFoundError(Exception):
@@ -109,11 +117,43 @@ def build_credentials(
         except OSError as error:
             raise LocalError(f"{flag}: cannot read {path}: {error.strerror}") from error
 
+    _check_pem_files(ca_file, cert_file, key_file)
     return grpc.ssl_channel_credentials(
         root_certificates=read(ca_file, "--tls-ca-file"),
         private_key=read(key_file, "--tls-key-file"),
         certificate_chain=read(cert_file, "--tls-cert-file"),
     )
+
+
+def _no_password() -> str:
+    raise LocalError("--tls-key-file: the key is encrypted; gRPC takes an unencrypted key only")
+
+
+def _check_pem_files(ca_file: str | None, cert_file: str | None, key_file: str | None) -> None:
+    """Refuse PEM files that are not what their flags say, here, with one line.
+
+    gRPC's TLS would dial first, then fail with UNAVAILABLE and log its own error lines.
+    """
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    if ca_file is not None:
+        try:
+            context.load_verify_locations(cafile=ca_file)
+        except (ssl.SSLError, ValueError) as error:
+            raise LocalError(f"--tls-ca-file: {ca_file} holds no PEM CA certificate ({error})") from error
+        except OSError as error:
+            raise LocalError(f"--tls-ca-file: cannot read {ca_file}: {error.strerror}") from error
+    if cert_file is not None and key_file is not None:
+        try:
+            context.load_cert_chain(certfile=cert_file, keyfile=key_file, password=_no_password)
+        except ssl.SSLError as error:
+            raise LocalError(
+                f"--tls-cert-file, --tls-key-file: {cert_file} and {key_file} are not a PEM certificate and its"
+                f" unencrypted private key ({error.reason or error})"
+            ) from error
+        except OSError as error:
+            raise LocalError(
+                f"--tls-cert-file, --tls-key-file: cannot read {error.filename}: {error.strerror}"
+            ) from error
 
 
 @dataclass
@@ -211,6 +251,26 @@ def _execution_fields(out: Output, execution: executions_pb2.DescribeExecutionRe
 # Commands
 
 
+def check_list(args: argparse.Namespace) -> None:
+    """`list`'s flags that go together only with a STATE_MACHINE."""
+    if args.state_machine is None and args.status is not None:
+        raise UsageError("--status needs a STATE_MACHINE (it filters that state machine's executions)")
+
+
+def check_history(args: argparse.Namespace) -> None:
+    """`history`'s flags that exclude each other."""
+    if args.follow and args.reverse:
+        raise UsageError("--follow and --reverse do not go together (a followed history grows at its end)")
+
+
+def check_timeline(args: argparse.Namespace) -> None:
+    """`timeline`: one source of events, one kind of output."""
+    if (args.execution_arn is None) == (args.history is None):
+        raise UsageError("timeline takes an EXECUTION_ARN or --history FILE (one of them)")
+    if args.out and args.json:
+        raise UsageError("--out and --json do not go together (an image, or the spans as JSON lines)")
+
+
 def cmd_start(ctx: Context) -> None:
     """StartExecution of a state machine given by ARN or name."""
     request = executions_pb2.StartExecutionRequest(state_machine_arn=_state_machine_arn(ctx, ctx.args.state_machine))
@@ -245,7 +305,12 @@ def cmd_wait(ctx: Context) -> None:
     timeout = ctx.args.timeout  # it waits as long as the execution runs, unless --timeout says otherwise
     if ctx.args.max_wait is not None:
         request.max_wait.CopyFrom(Duration(seconds=int(ctx.args.max_wait), nanos=int(ctx.args.max_wait % 1 * 1e9)))
-        timeout = ctx.args.max_wait + (ctx.timeout or DEFAULT_TIMEOUT)  # the gateway answers after max_wait
+        # The gateway answers after max_wait: the deadline is that much later than --timeout says.
+        timeout = ctx.args.max_wait + (ctx.timeout or DEFAULT_TIMEOUT)
+        if timeout > _LONGEST_DEADLINE:
+            # No deadline at all (gRPC's clock would overflow and fail the call at once): the gateway
+            # refuses a max_wait beyond what it accepts with INVALID_ARGUMENT, or answers after it.
+            timeout = None
     with _progress(ctx.out, f"waiting for {ctx.args.execution_arn.rsplit(':', 1)[-1]}"):
         waited = ctx.stub.WaitExecution(request, timeout=timeout)
     if ctx.out.as_json:
@@ -273,8 +338,6 @@ def cmd_stop(ctx: Context) -> None:
 def cmd_list(ctx: Context) -> None:
     """ListStateMachines, or ListExecutions of one state machine."""
     if ctx.args.state_machine is None:
-        if ctx.args.status is not None:
-            raise LocalError("--status needs a STATE_MACHINE (it filters that state machine's executions)")
         request = state_machines_pb2.ListStateMachinesRequest(max_results=1000)
         machines = _paged(ctx.stub.ListStateMachines, request, "state_machines", ctx.timeout)
         if ctx.out.as_json:  # as the pages come: a program may stop reading early
@@ -290,7 +353,7 @@ def cmd_list(ctx: Context) -> None:
             ]
             for m in machines
         ]
-        ctx.out.table(["NAME", "TYPE", "CREATED", "ARN"], rows)
+        ctx.out.table(["NAME", "TYPE", "CREATED", "ARN"], rows, whole=3, droppable=(2, 1))
         return
     arn = _state_machine_arn(ctx, ctx.args.state_machine)
     listing = executions_pb2.ListExecutionsRequest(state_machine_arn=arn, max_results=1000)
@@ -307,7 +370,7 @@ def cmd_list(ctx: Context) -> None:
         stop = to_datetime(e.stop_date) if e.HasField("stop_date") else None
         status = _status_of(e.status)
         table.append([e.name, ctx.out.status(status), local_time(start), _elapsed(start, stop), e.execution_arn])
-    ctx.out.table(["NAME", "STATUS", "STARTED", "DURATION", "ARN"], table)
+    ctx.out.table(["NAME", "STATUS", "STARTED", "DURATION", "ARN"], table, whole=4, droppable=(2, 3))
 
 
 def _details_text(event: history_pb2.HistoryEvent) -> str:
@@ -331,8 +394,7 @@ def _details_text(event: history_pb2.HistoryEvent) -> str:
     if has("error"):
         parts.append(f"error={details.error}")
     if has("cause"):
-        cause = details.cause if len(details.cause) <= 80 else details.cause[:79] + "…"
-        parts.append(f"cause={cause}")
+        parts.append(f"cause={details.cause}")
     return "  ".join(parts)
 
 
@@ -346,13 +408,31 @@ def _event_style(type_name: str) -> str:
 _HISTORY_HEADER = f"{'ID':>5}  {'TIME':<12}  {'ELAPSED':>9}  {'TYPE':<32}  DETAILS"
 
 
-def _history_line(event: history_pb2.HistoryEvent, started: dt.datetime) -> Text:
+def _details_width(out: Output) -> int | None:
+    """How many characters DETAILS may take: what the line's width leaves, or None (no limit).
+
+    The width is the terminal's (rich reads ``COLUMNS`` first), or ``COLUMNS`` when the output is plain
+    and it is set; plain output without ``COLUMNS`` is never cut, so a program or a file gets every detail.
+    """
+    width: int | None = out.console.width if out.terminal else None
+    if width is None:
+        with contextlib.suppress(ValueError):
+            width = int(os.environ.get("COLUMNS", "")) or None
+    if width is None:
+        return None
+    return max(width - _HISTORY_HEADER.index("DETAILS"), 10)
+
+
+def _history_line(event: history_pb2.HistoryEvent, started: dt.datetime, details_width: int | None = None) -> Text:
     when = to_datetime(event.timestamp)
     type_name = event_type_name(event.type)
     line = Text(f"{event.id:>5}  {local_time(when, precise=True):<12}  ")
     line.append(f"{'+' + human_duration((when - started).total_seconds()):>9}  ", style="dim")
     line.append(f"{type_name:<32}", style=_event_style(type_name))
-    line.append(f"  {_details_text(event)}".rstrip())
+    details = _details_text(event)
+    if details_width is not None and len(details) > details_width:
+        details = details[: details_width - 1] + "…"
+    line.append(f"  {details}".rstrip())
     return line
 
 
@@ -365,8 +445,6 @@ def _stream_history(ctx: Context, request: gateway_pb2.StreamExecutionHistoryReq
 def cmd_history(ctx: Context) -> None:
     """StreamExecutionHistory: every event (or those after --after), oldest or newest first, or followed."""
     args = ctx.args
-    if args.follow and args.reverse:
-        raise LocalError("--follow and --reverse do not go together (a followed history grows at its end)")
     request = gateway_pb2.StreamExecutionHistoryRequest(
         execution_arn=args.execution_arn, follow=args.follow, reverse_order=args.reverse, after_event_id=args.after
     )
@@ -379,6 +457,7 @@ def cmd_history(ctx: Context) -> None:
         started = to_datetime(execution.start_date)
         ctx.out.line(Text(_HISTORY_HEADER, style="bold"))
     count = 0
+    details_width = _details_width(ctx.out)
     with _progress(ctx.out, "history") as progress:
         for message in _stream_history(ctx, request):
             for event in message.events:
@@ -386,7 +465,7 @@ def cmd_history(ctx: Context) -> None:
                     ctx.out.json_line(event)
                 else:
                     assert started is not None
-                    ctx.out.line(_history_line(event, started))
+                    ctx.out.line(_history_line(event, started, details_width))
             count += len(message.events)
             status = _status_of(message.execution_status)
             progress(f"{count} events, execution {status}")
@@ -404,9 +483,11 @@ def cmd_watch(ctx: Context) -> None:
     if ctx.args.resume:
         request.resume_cursor = ctx.args.resume
     timeout = ctx.args.timeout  # a watch goes on until interrupted, unless --timeout says otherwise
-    if not ctx.out.as_json:
-        ctx.out.line(Text(f"{'TIME':<19}  {'CHANGE':<14}  {'STATUS':<22}  NAME", style="bold"))
+    header = not ctx.out.as_json
     for change in ctx.stub.WatchExecutions(request, timeout=timeout):
+        if header:  # with the first change: a refused call (a bad --resume cursor) prints no header first
+            ctx.out.line(Text(f"{'TIME':<19}  {'CHANGE':<14}  {'STATUS':<22}  NAME", style="bold"))
+            header = False
         if ctx.out.as_json:
             ctx.out.json_line(change)
             continue
@@ -435,11 +516,12 @@ def _read_history_file(path: str) -> list[history_pb2.HistoryEvent]:
 def cmd_timeline(ctx: Context) -> None:
     """The execution's states as bars on a time axis: in the terminal, or as an image with --out."""
     args = ctx.args
-    if (args.execution_arn is None) == (args.history is None):
-        raise LocalError("timeline takes an EXECUTION_ARN or --history FILE (one of them)")
     out_path = Path(args.out) if args.out else None
     if out_path is not None and out_path.suffix.lower() not in draw.IMAGE_FORMATS:
         raise LocalError(f"--out must end in {' or '.join(draw.IMAGE_FORMATS)}")
+    # A live execution that still runs is drawn up to now; a history read from a file ends at its last
+    # event (it was written some time ago: the clock says nothing about it).
+    now: dt.datetime | None = None
     if args.history is not None:
         events = _read_history_file(args.history)
         title = "standard input" if args.history == "-" else Path(args.history).name
@@ -451,6 +533,7 @@ def cmd_timeline(ctx: Context) -> None:
                 events.extend(message.events)
                 progress(f"{len(events)} events")
         title = args.execution_arn.rsplit(":", 1)[-1]
+        now = dt.datetime.now(dt.UTC)
     timeline = build_timeline(events)
     if ctx.out.as_json:
         for row in timeline.rows():
@@ -471,28 +554,28 @@ def cmd_timeline(ctx: Context) -> None:
         return
     if out_path is not None:
         try:
-            draw.draw_image(timeline, out_path, title, now=dt.datetime.now(dt.UTC))
+            draw.draw_image(timeline, out_path, title, now=now)
         except draw.MissingExtraError as error:
             raise LocalError(str(error)) from error
         except (OSError, ValueError) as error:
             raise LocalError(f"--out: {error}") from error
         ctx.out.errors.print(f"wrote {out_path}")
         return
-    for line in draw.draw_text(timeline, ctx.out.console.width, now=dt.datetime.now(dt.UTC)):
+    for line in draw.draw_text(timeline, ctx.out.console.width, now=now):
         ctx.out.line(line)
 
 
 @contextlib.contextmanager
 def _progress(out: Output, what: str) -> Iterator[Callable[[str], None]]:
-    """A transient progress line on the terminal while `what` goes on; a no-op when no terminal shows it.
+    """A transient progress line on the terminal while `what` goes on, when the results go to that terminal.
 
-    Results going to a pipe leave the line on stderr. Results going to the terminal share its console:
-    rich draws a live line on the console that prints the results, so every line lands above it (two
-    consoles on one screen would interleave, and results must not move to stderr).
+    It shares the results' console: rich draws a live line on the console that prints the results, so
+    every line lands above it. When the results go to a pipe there is no line at all, even if stderr is
+    a terminal: the pipe's reader (``| head``, ``| less``) writes to that same screen, and a line drawn
+    on stderr would mix into its output, or stay behind when the reader exits first.
     """
-    errors = Console(stderr=True)
-    console = out.console if out.terminal else errors
-    if not console.is_terminal:
+    console = out.console
+    if not out.terminal:
         yield lambda _: None
         return
     columns = (SpinnerColumn(), TextColumn(f"{what}: {{task.description}}"), TimeElapsedColumn())
@@ -510,18 +593,43 @@ _STATUSES = [
 ]
 
 
+def _address(text: str) -> str:
+    """--address: HOST:PORT, not empty (gRPC would log its own trace lines, then fail UNKNOWN)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the address is empty; give HOST:PORT")
+    return text
+
+
+def _seconds(*, positive: bool) -> Callable[[str], float]:
+    """A flag's type: a number of seconds, above zero (`positive`) or at least zero, and finite."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+        if not math.isfinite(value) or value < 0 or (positive and value == 0):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds {'above' if positive else 'from'} 0")
+        if positive and value > _LONGEST_DEADLINE:  # a deadline (--max-wait is the gateway's to refuse)
+            raise argparse.ArgumentTypeError(f"{text!r} is longer than gRPC can wait ({_LONGEST_DEADLINE:g} s)")
+        return value
+
+    return parse
+
+
 def _connection_flags(parser: argparse.ArgumentParser, top: bool) -> None:
     """The flags every command takes, before or after the command name (after wins)."""
     default: Callable[[Any], Any] = (lambda value: value) if top else (lambda _: argparse.SUPPRESS)
     group = parser.add_argument_group("connection and output")
     group.add_argument(
         "--address",
+        type=_address,
         default=default(os.environ.get(ADDRESS_ENV) or DEFAULT_ADDRESS),
         help=f"the gateway, HOST:PORT (default: ${ADDRESS_ENV}, else {DEFAULT_ADDRESS})",
     )
     group.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds(positive=True),
         default=default(None),
         help=f"deadline of each call, in seconds (default {DEFAULT_TIMEOUT:g}; streams (history, timeline, watch) and wait: none)",
     )
@@ -549,7 +657,12 @@ def build_parser() -> argparse.ArgumentParser:
     _connection_flags(parser, top=True)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, run: Callable[[Context], None], summary: str) -> argparse.ArgumentParser:
+    def command(
+        name: str,
+        run: Callable[[Context], None],
+        summary: str,
+        check: Callable[[argparse.Namespace], None] | None = None,
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=summary,
@@ -557,7 +670,8 @@ def build_parser() -> argparse.ArgumentParser:
             epilog=EXIT_CODES_HELP,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.set_defaults(run=run)
+        # `check` refuses combinations of flags before anything is dialled; `usage` reports them as argparse does.
+        sub.set_defaults(run=run, check=check, usage=sub.error)
         _connection_flags(sub, top=False)
         return sub
 
@@ -571,20 +685,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     wait = command("wait", cmd_wait, "wait until an execution ends (WaitExecution), then describe it")
     wait.add_argument("execution_arn", metavar="EXECUTION_ARN")
-    wait.add_argument("--max-wait", type=float, help="give up after this many seconds (the execution may still run)")
+    wait.add_argument(
+        "--max-wait",
+        type=_seconds(positive=False),
+        help="give up after this many seconds (the execution may still run)",
+    )
 
     stop = command("stop", cmd_stop, "stop a running execution")
     stop.add_argument("execution_arn", metavar="EXECUTION_ARN")
     stop.add_argument("--error", help="the error code to record")
     stop.add_argument("--cause", help="the cause to record")
 
-    listing = command("list", cmd_list, "list state machines, or the executions of one")
+    listing = command("list", cmd_list, "list state machines, or the executions of one", check_list)
     listing.add_argument(
         "state_machine", metavar="STATE_MACHINE", nargs="?", help="its ARN or name: list its executions"
     )
     listing.add_argument("--status", choices=_STATUSES, help="only executions with this status")
 
-    history = command("history", cmd_history, "print an execution's history events")
+    history = command(
+        "history",
+        cmd_history,
+        "print an execution's history events (DETAILS cut to the terminal's width, or to $COLUMNS when set)",
+        check_history,
+    )
     history.add_argument("execution_arn", metavar="EXECUTION_ARN")
     history.add_argument(
         "--follow", "-f", action="store_true", help="keep printing new events until the execution ends"
@@ -598,11 +721,16 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--resume", metavar="CURSOR", help="go on from a change's cursor (from --json output)")
 
     timeline = command(
-        "timeline", cmd_timeline, "draw an execution's states, Parallel branches and Map iterations on a time axis"
+        "timeline",
+        cmd_timeline,
+        "draw an execution's states, Parallel branches and Map iterations on a time axis",
+        check_timeline,
     )
     timeline.add_argument("execution_arn", metavar="EXECUTION_ARN", nargs="?")
     timeline.add_argument(
-        "--out", metavar="FILE", help="write an image instead: FILE.svg or FILE.png (needs sfn-grpc-client[timeline])"
+        "--out",
+        metavar="FILE",
+        help="write an image instead: FILE.svg or FILE.png (needs sfn-grpc-client[timeline]; not with --json)",
     )
     timeline.add_argument(
         "--history",
@@ -612,10 +740,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error_object(code: str, message: str) -> dict[str, Any]:
+    """What `--json` prints for a failure: always every key, empty where the failure did not say."""
+    return {"code": code, "message": message, "reason": "", "domain": "", "metadata": {}}
+
+
 def _error_json(error: grpc.RpcError) -> dict[str, Any]:
     """A failed call for programs: its code, message and the gateway's ErrorInfo, if it sent one."""
     code: grpc.StatusCode = error.code()
-    found: dict[str, Any] = {"code": code.name, "message": error.details()}
+    found = _error_object(code.name, error.details() or "")
     # grpcio gives (key, value) pairs at run time; its type stubs call them _Metadatum.
     pairs = [cast(tuple[str, str | bytes], item) for item in error.trailing_metadata() or ()]
     trailer = next((value for key, value in pairs if key == "grpc-status-details-bin"), None)
@@ -632,6 +765,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.check is not None:
+        try:
+            args.check(args)
+        except UsageError as error:
+            args.usage(str(error))  # exits with EXIT_USAGE, as argparse's own refusals do
     out = Output(as_json=args.json)
     try:
         credentials = build_credentials(args.tls_ca_file, args.tls_cert_file, args.tls_key_file)
@@ -655,7 +793,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_code(error.code())
     except NotFoundError as error:
         if args.json:
-            out.errors.file.write(json.dumps({"code": "NOT_FOUND", "message": str(error)}) + "\n")
+            out.errors.file.write(json.dumps(_error_object("NOT_FOUND", str(error))) + "\n")
         else:
             out.errors.print(Text(f"error: NOT_FOUND: {error}", style="red"))
         return exit_code(grpc.StatusCode.NOT_FOUND)

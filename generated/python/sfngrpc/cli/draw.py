@@ -57,7 +57,11 @@ def _label(row: Row) -> str:
 
 
 def _bounds(timeline: Timeline, now: dt.datetime | None) -> tuple[dt.datetime, float]:
-    """The chart's origin and its length in seconds (a running execution's chart ends at `now`)."""
+    """The chart's origin and its length in seconds.
+
+    A running execution's chart ends at `now`, or, without `now` (a history read from a file), at its
+    last event.
+    """
     assert timeline.start is not None
     end = timeline.end or max(filter(None, (now, timeline.last_event)))
     return timeline.start, max((end - timeline.start).total_seconds(), 1e-3)
@@ -111,11 +115,22 @@ def draw_text(timeline: Timeline, width: int, now: dt.datetime | None = None) ->
     status = timeline.status if timeline.end is not None else RUNNING
     summary = Text("Execution ")
     summary.append(status, style=STATUS_STYLES.get(status, ""))
-    summary.append(
-        f" after {human_duration(total)}" if timeline.end is not None else f", {human_duration(total)} so far"
-    )
+    summary.append(_length_words(timeline, total, now))
     lines.append(summary)
     return lines
+
+
+def _length_words(timeline: Timeline, total: float, now: dt.datetime | None) -> str:
+    """How long the chart is, in words that follow the status.
+
+    `` after 2.05 s`` (ended), ``, 6 min 3 s so far`` (running, measured to `now`), or `` at its last
+    event, 6.2 s after it started`` (running, a history read from a file: no `now`).
+    """
+    if timeline.end is not None:
+        return f" after {human_duration(total)}"
+    if now is None:
+        return f" at its last event, {human_duration(total)} after it started"
+    return f", {human_duration(total)} so far"
 
 
 def draw_image(timeline: Timeline, path: Path, title: str, now: dt.datetime | None = None) -> None:
@@ -167,7 +182,10 @@ def draw_image(timeline: Timeline, path: Path, title: str, now: dt.datetime | No
             axes.set_axisbelow(True)
             status = timeline.status if timeline.end is not None else RUNNING
             shown = f" (the first {len(rows)} of {len(every)} rows)" if len(rows) < len(every) else ""
-            axes.set_title(f"{title}: {status}, {human_duration(total)}{shown}", loc="left")
+            # A running execution read from a file says so; otherwise the length alone.
+            ended_or_live = timeline.end is not None or now is not None
+            length = f", {human_duration(total)}" if ended_or_live else _length_words(timeline, total, now)
+            axes.set_title(f"{title}: {status}{length}{shown}", loc="left")
             kinds = list(dict.fromkeys(r.span.kind for r in rows))
             legend = [Patch(color=_style(k, "SUCCEEDED")[1], label=k) for k in kinds]
             if any(r.span.status in _FAILURES for r in rows):

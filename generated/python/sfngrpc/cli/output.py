@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from google.protobuf import json_format
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -78,6 +79,10 @@ def local_time(when: dt.datetime, *, precise: bool = False) -> str:
     return local.strftime("%Y-%m-%d %H:%M:%S")
 
 
+_FOLDED_MIN = 8
+"""The fewest cells a folded table column is given."""
+
+
 class _Console(Console):
     """A rich console that lets a closed pipe (``sfn-grpc history ... | head``) reach the command's exit code.
 
@@ -113,18 +118,78 @@ class Output:
         """A line of text (its styles are dropped when results do not go to a terminal)."""
         self.console.print(text, no_wrap=True, overflow="ignore", crop=False)
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[Text | str]]) -> None:
-        """Rows under their headers, columns aligned: a rich table on a terminal, padded plain text otherwise."""
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Text | str]],
+        *,
+        whole: int | None = None,
+        droppable: Sequence[int] = (),
+    ) -> None:
+        """Rows under their headers, columns aligned: a rich table on a terminal, padded plain text otherwise.
+
+        On a terminal too narrow for every column, the columns in `droppable` go first, in that order;
+        then the others wrap (fold), except column `whole` (an ARN, copied whole), which is never cut: if
+        even it does not fit, each row's `whole` value goes on a line of its own under the row, indented
+        (the terminal wraps it; it stays one line for copying).
+        """
         if self.terminal:
-            table = Table(*headers, box=None, header_style="bold", pad_edge=False)
-            for row in rows:
-                table.add_row(*row)
-            self.console.print(table)
+            self._terminal_table(headers, rows, whole, droppable)
             return
         plain = [[str(c) for c in headers], *[[c.plain if isinstance(c, Text) else c for c in row] for row in rows]]
         widths = [max(len(r[i]) for r in plain) for i in range(len(headers))]
         for row in plain:
             self.console.file.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+
+    def _terminal_table(
+        self, headers: Sequence[str], rows: Sequence[Sequence[Text | str]], whole: int | None, droppable: Sequence[int]
+    ) -> None:
+        def natural(column: int) -> int:
+            return max(cell_len(str(row[column])) for row in [headers, *rows])
+
+        def span(columns: Sequence[int], width: Callable[[int], int]) -> int:
+            return sum(width(c) for c in columns) + 2 * (len(columns) - 1)  # two spaces between columns
+
+        shown = list(range(len(headers)))
+        for column in droppable:
+            if span(shown, natural) <= self.console.width:
+                break
+            shown.remove(column)
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        for column in shown:
+            if column == whole:
+                table.add_column(headers[column], no_wrap=True, min_width=natural(column))
+            else:
+                table.add_column(headers[column], overflow="fold")
+        for row in rows:
+            table.add_row(*(row[c] for c in shown))
+        # The narrowest the table can be with column `whole` uncut (the others folded to a few cells).
+        narrowest = span(shown, lambda c: natural(c) if c == whole else min(natural(c), _FOLDED_MIN))
+        if whole is None or narrowest <= self.console.width:
+            self.console.print(table)
+            return
+        # The value on its own line: the other columns get the width back (dropped ones too, if they fit).
+        others = [c for c in range(len(headers)) if c != whole]
+        for column in droppable:
+            if span(others, natural) <= self.console.width:
+                break
+            others.remove(column)
+        widths = {c: natural(c) for c in others}
+
+        def padded(cells: Sequence[Text | str], style: str = "") -> Text:
+            line = Text(style=style)
+            for number, column in enumerate(others):
+                cell = cells[column]
+                line.append(cell if isinstance(cell, Text) else Text(cell))
+                if number < len(others) - 1:
+                    line.append(" " * (widths[column] - cell_len(str(cell)) + 2))
+            return line
+
+        self.line(padded(headers, "bold"))
+        self.line(Text(f"  {headers[whole]}", style="bold"))
+        for row in rows:
+            self.line(padded(row))
+            self.line(f"  {row[whole]}")
 
     def fields(self, pairs: Sequence[tuple[str, Text | str]]) -> None:
         """Named values, one per line, names aligned (a described execution)."""
