@@ -325,10 +325,30 @@ class Config:
         return " ".join(parts)
 
 
+_EPILOG = """\
+environment only:
+  SFN_GRPC_PAGE_TOKEN_KEY   secret that signs page tokens (random per process when unset);
+                            the same on every replica
+  AWS_*                     boto3's own: region, endpoint (AWS_ENDPOINT_URL_SFN), credentials
+  OTEL_*                    OpenTelemetry: traces go out by OTLP when OTEL_EXPORTER_OTLP_ENDPOINT
+                            or OTEL_TRACES_EXPORTER asks for them (README, Tracing)
+  GRPC_VERBOSITY            gRPC core's own log level (ERROR unless set)
+"""
+
+
+def _shown(value: object) -> str:
+    return "none" if value is None else repr(value) if value == "" else str(value)
+
+
 def load(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> Config:
     """Settings from flags, else the environment, else the defaults; exits with usage on bad values."""
     env = os.environ if environ is None else environ
-    parser = argparse.ArgumentParser(prog="python -m service", description="sfn-grpc: gRPC for AWS Step Functions")
+    parser = argparse.ArgumentParser(
+        prog="python -m service",
+        description="sfn-grpc: gRPC for AWS Step Functions. Every flag has its variable (shown); flags win.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     values: dict[str, Any] = {}
     for setting in SETTINGS:
         source = next(
@@ -349,7 +369,10 @@ def load(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         if not setting.secret:
             flag = "--" + setting.name.replace("_", "-")
             parser.add_argument(
-                flag, type=setting.parse, default=values[setting.name], help=f"{setting.help} ({setting.env})"
+                flag,
+                type=setting.parse,
+                default=values[setting.name],
+                help=f"{setting.help} ({setting.env}; default {_shown(setting.default)})",
             )
     args = parser.parse_args(argv)
     for setting in SETTINGS:

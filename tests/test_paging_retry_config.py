@@ -11,7 +11,7 @@ import pytest
 from botocore.exceptions import ClientError, ConnectionClosedError, EndpointConnectionError
 from sfngrpc.stepfunctions.v1 import history_pb2
 
-from service.config import load
+from service.config import SETTINGS, load
 from service.convert import to_message
 from service.errors import ServiceError
 from service.paging import PageTokens, Pagination, Position, fetch_page
@@ -325,3 +325,14 @@ def test_the_token_secret_comes_from_the_environment_and_is_never_shown() -> Non
     assert config.token_key() is not None
     assert "s3cret" not in config.describe()
     assert "s3cret" not in repr(config)
+
+
+def test_help_names_every_variable_and_default(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        load(["--help"], {})
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    for setting in SETTINGS:
+        assert setting.env in text, setting.env
+    assert "SFN_GRPC_LISTEN; default 127.0.0.1:50051" in text
+    assert "SFN_GRPC_PAGE_TOKEN_KEY" in text  # environment only: a secret is no flag
+    assert "OTEL_EXPORTER_OTLP_ENDPOINT" in text
