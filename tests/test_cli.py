@@ -412,6 +412,13 @@ def test_tls_files_that_are_not_a_ca_or_a_matching_key_are_a_local_error(tmp_pat
         assert done.stderr.count("\n") == 1, done.stderr
         assert done.stderr.startswith("error: "), done.stderr
         assert named in done.stderr
+        # For programs (--json), the same failure as the JSON error object, code LOCAL_ERROR.
+        as_json = _run("127.0.0.1:9", *flags, "list", "--json")
+        assert as_json.returncode == 1, as_json.stderr
+        failure = json.loads(as_json.stderr)
+        assert failure["code"] == "LOCAL_ERROR"
+        assert named in failure["message"]
+        assert set(failure) == {"code", "message", "reason", "domain", "metadata"}
 
 
 async def test_failures_of_calls_report_as_documented() -> None:

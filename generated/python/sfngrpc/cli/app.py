@@ -798,7 +798,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.errors.print(Text(f"error: NOT_FOUND: {error}", style="red"))
         return exit_code(grpc.StatusCode.NOT_FOUND)
     except LocalError as error:
-        out.errors.print(Text(f"error: {error}", style="red"))
+        if (
+            args.json
+        ):  # programs get JSON for every failure: code LOCAL_ERROR (no call was made, or it is not the cause)
+            out.errors.file.write(json.dumps(_error_object("LOCAL_ERROR", str(error))) + "\n")
+        else:
+            out.errors.print(Text(f"error: {error}", style="red"))
         return EXIT_LOCAL_ERROR
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
