@@ -378,4 +378,9 @@ def load(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     for setting in SETTINGS:
         if not setting.secret:
             values[setting.name] = getattr(args, setting.name)
+    if values["poll_min_seconds"] > values["poll_max_seconds"]:
+        parser.error(
+            f"--poll-min-seconds ({values['poll_min_seconds']:g}) is more than --poll-max-seconds "
+            f"({values['poll_max_seconds']:g}) (SFN_GRPC_POLL_MIN_SECONDS, SFN_GRPC_POLL_MAX_SECONDS)"
+        )
     return Config(**values)

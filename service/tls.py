@@ -273,9 +273,10 @@ def add_port(server: grpc.aio.Server, listen: str, certificates: CertificateFile
         return port
     client_ca = certificates.files.client_ca
     log.info(
-        "%s on %s: server certificate %s%s; the files are re-read when they change",
+        "%s on %s (port %d): server certificate %s%s; the files are re-read when they change",
         "mTLS" if client_ca else "TLS",
         listen,
+        port,
         certificates.material.describe(),
         f"; clients must present a certificate signed by a CA in {client_ca}" if client_ca else "",
     )

@@ -200,7 +200,10 @@ def tracer_provider_from_environment(environ: Mapping[str, str] | None = None) -
     names = [name for name in names if name != "none"]
     if not names:
         return None
-    protocol = env.get("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") or env.get("OTEL_EXPORTER_OTLP_PROTOCOL") or "grpc"
+    protocol_variable = next(
+        (name for name in ("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL") if env.get(name)), None
+    )
+    protocol = env[protocol_variable] if protocol_variable else "grpc"
     unknown = [name for name in names if name not in _EXPORTERS]
     if unknown:
         raise ConfigurationError(
@@ -208,7 +211,7 @@ def tracer_provider_from_environment(environ: Mapping[str, str] | None = None) -
         )
     if "otlp" in names and protocol != "grpc":
         raise ConfigurationError(
-            f"OTLP traces go over gRPC only in sfn-grpc (OTEL_EXPORTER_OTLP_PROTOCOL={protocol!r})"
+            f"OTLP traces go over gRPC only in sfn-grpc ({protocol_variable}={protocol!r})"
         )
 
     from opentelemetry.sdk.resources import SERVICE_NAME, Resource

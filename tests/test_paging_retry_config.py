@@ -314,6 +314,13 @@ def test_addresses_are_checked_before_anything_binds(
     assert variable in capsys.readouterr().err
 
 
+def test_a_first_poll_interval_above_the_longest_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        load([], {"SFN_GRPC_POLL_MIN_SECONDS": "10", "SFN_GRPC_POLL_MAX_SECONDS": "5"})
+    assert exited.value.code == 2
+    assert "--poll-min-seconds (10) is more than --poll-max-seconds (5)" in capsys.readouterr().err
+
+
 def test_good_addresses_pass() -> None:
     for listen in ("127.0.0.1:0", "0.0.0.0:50051", "[::1]:50051", "[::]:0", "localhost:65535", "unix:/run/s.sock"):
         assert load([], {"SFN_GRPC_LISTEN": listen}).listen == listen
