@@ -210,9 +210,7 @@ def tracer_provider_from_environment(environ: Mapping[str, str] | None = None) -
             f"OTEL_TRACES_EXPORTER: unknown exporter {unknown[0]!r} (sfn-grpc has {', '.join(sorted(_EXPORTERS))}, none)"
         )
     if "otlp" in names and protocol != "grpc":
-        raise ConfigurationError(
-            f"OTLP traces go over gRPC only in sfn-grpc ({protocol_variable}={protocol!r})"
-        )
+        raise ConfigurationError(f"OTLP traces go over gRPC only in sfn-grpc ({protocol_variable}={protocol!r})")
 
     from opentelemetry.sdk.resources import SERVICE_NAME, Resource
     from opentelemetry.sdk.trace import TracerProvider
