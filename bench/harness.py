@@ -158,12 +158,18 @@ class ServerProcess:
         self.pid = self.process.pid
         self._wait_serving(timeout=60)
 
+    def _channel(self, target: str) -> Any:
+        """A channel to the server (plaintext; a server with TLS says how to reach it)."""
+        import grpc
+
+        return grpc.insecure_channel(target)
+
     def _wait_serving(self, timeout: float) -> None:
         import grpc
         from grpc_health.v1 import health_pb2, health_pb2_grpc
 
         deadline = time.monotonic() + timeout
-        with grpc.insecure_channel(self.target) as channel:
+        with self._channel(self.target) as channel:
             health = health_pb2_grpc.HealthStub(channel)
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:

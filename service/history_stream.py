@@ -18,7 +18,7 @@ import asyncio
 import itertools
 import random
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 
 import grpc
@@ -81,7 +81,7 @@ class HistoryStreams:
         self.histories = histories
         self.settings = settings
         self.on_events = on_events
-        # First pages being read while DescribeExecution is asked (see `stream`), by what they read.
+        # First pages being read while DescribeExecution is asked (see `_stream`), by what they read.
         self._reading_early: dict[tuple[str, bool, bool, int], HistoryReader] = {}
 
     # -- StreamExecutionHistory -----------------------------------------------------------------
@@ -89,11 +89,23 @@ class HistoryStreams:
     async def stream(
         self, request: gateway_pb2.StreamExecutionHistoryRequest, deadline: float | None
     ) -> AsyncIterator[bytes]:
-        """The responses of one stream, serialized."""
+        """The responses of one stream, serialized; at least one, whichever way the stream goes."""
+        progress = _Progress(request.after_event_id, request.reverse_order, self.on_events)
+        messages = self._stream(request, deadline, progress)
+        try:
+            async for message in messages:
+                yield message
+        finally:
+            await messages.aclose()  # left early: its clean-up (readers, shared loads) runs now, here
+        if not progress.messages:
+            yield progress.message()  # nothing after the resume point: say where the stream is
+
+    async def _stream(
+        self, request: gateway_pb2.StreamExecutionHistoryRequest, deadline: float | None, progress: _Progress
+    ) -> AsyncGenerator[bytes, None]:
         arn = request.execution_arn
         include = request.include_execution_data if request.HasField("include_execution_data") else True
         page_size = int(request.page_size) or AWS_PAGE_LIMIT
-        progress = _Progress(request.after_event_id, request.reverse_order, self.on_events)
 
         early: HistoryReader | None = None
         early_key = (arn, include, progress.reverse, page_size)
@@ -132,8 +144,6 @@ class HistoryStreams:
             if shared is not None:
                 async for message in self._from_shared(key, shared[0], shared[1], progress):
                     yield message
-                if not progress.messages:
-                    yield progress.message()  # nothing after the resume point: say where the stream is
                 return
 
         if early is not None and is_final(description):
@@ -158,8 +168,6 @@ class HistoryStreams:
                 ended = False
             async for message in self._follow(arn, include, page_size, progress, deadline, ended):
                 yield message
-        if not progress.messages:
-            yield progress.message()  # nothing after the resume point: say where the stream is
 
     def _reader(
         self, arn: str, include: bool, reverse: bool, deadline: float | None, wanted: int, read_ahead: bool = True

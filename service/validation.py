@@ -110,7 +110,8 @@ def _arn_check(member: str) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
         # The patterns are ASCII (\s is ASCII white space there): white space, control and format
         # characters of all Unicode (U+2028, U+00A0, U+200B, U+202E, U+FEFF, ...) are refused here.
-        if bad := next((c for c in value if unicodedata.category(c)[0] in "ZC"), None):
+        # An ASCII value (every real ARN) needs no scan: the patterns refuse its controls and spaces.
+        if not value.isascii() and (bad := next((c for c in value if unicodedata.category(c)[0] in "ZC"), None)):
             return f"must be {what}, without white space, control or format characters (found U+{ord(bad):04X})"
         # fullmatch: anchored at both ends, so no trailing newline or anything else slips through.
         return None if pattern.fullmatch(value) else f"must be {what}"
